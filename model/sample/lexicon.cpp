@@ -63,8 +63,8 @@ Lexicon build(Side side) {
                     "chemist", "painter", "plumber", "dentist", "librarian", "engineer", "chef",
                     "journalist", "gardener"},
                    side);
-    l.pets = split({"cat", "dog", "parrot", "rabbit", "goldfish", "hamster", "tortoise", "ferret",
-                    "canary", "lizard", "horse", "goat"},
+    l.pets = split({"cat", "dog", "horse", "goat", "pony", "donkey", "duck", "chicken", "sheep", "cow",
+                    "mule", "swan"},
                    side);
     l.places = split({"the Silver Bridge", "the Old Mill", "the Red Tower", "the Glass Museum",
                       "the North Lighthouse", "the Stone Chapel", "the Royal Garden",
@@ -76,14 +76,14 @@ Lexicon build(Side side) {
                         "rose garden", "copper roof", "marble stairs", "old clock",
                         "wooden beams", "stained windows", "quiet courtyard", "iron gates"},
                        side);
-    l.objects = split({"lamp", "kettle", "bicycle", "camera", "guitar", "painting", "watch",
-                       "sofa", "laptop", "violin", "telescope", "rug", "mirror", "printer",
+    l.objects = split({"lamp", "kettle", "backpack", "umbrella", "teapot", "painting", "wristwatch",
+                       "sofa", "blanket", "chair", "telescope", "rug", "mirror", "stool",
                        "vase", "compass"},
                       side);
-    l.skills = split({"play chess", "speak Spanish", "bake bread", "write poems", "fix a bike",
-                      "draw faces", "swim faster", "code in Python", "save money", "sleep better",
-                      "learn Japanese", "grow tomatoes", "run a marathon", "knit a scarf",
-                      "take better photos", "play the piano"},
+    l.skills = split({"play checkers", "speak Spanish", "bake bread", "write poems", "fix a bike",
+                      "draw faces", "swim faster", "write clean code", "save money", "sleep better",
+                      "learn Japanese", "grow herbs", "run a marathon", "knit a scarf",
+                      "take better photos", "sing in a choir"},
                      side);
     l.groups = split({"my coworkers", "elderly people", "immigrants", "people with disabilities",
                       "my neighbours", "overweight people", "women drivers", "teenagers",
@@ -119,7 +119,7 @@ Lexicon build(Side side) {
           "taste it as you go"}},
         {"learn to play the {0}",
          {"practise for twenty minutes every day", "start with simple songs",
-          "find a patient teacher", "record yourself to hear mistakes",
+          "find a patient tutor", "record yourself to hear mistakes",
           "keep the instrument tuned", "learn to read simple notes"}},
         {"get better at {0}",
          {"train three times a week", "warm up before every session",
@@ -147,10 +147,10 @@ Lexicon build(Side side) {
                "harp", "saxophone", "clarinet", "banjo"});
     topics(4, {"tennis", "chess", "swimming", "running", "cycling", "climbing", "volleyball",
                "badminton", "rowing", "skiing", "table tennis", "archery"});
-    topics(5, {"laptop", "phone", "printer", "router", "tablet", "smart TV", "game console",
+    topics(5, {"laptop", "smartphone", "printer", "router", "tablet", "smart TV", "game console",
                "desktop computer", "camera", "e-reader", "smartwatch", "music player"});
-    topics(6, {"Lisbon", "Kyoto", "Oslo", "Prague", "Dublin", "Cairo", "Lima", "Hanoi", "Vienna",
-               "Quebec", "Seville", "Tallinn"});
+    topics(6, {"Marrakesh", "Kyoto", "Havana", "Reykjavik", "Istanbul", "Cairo", "Lima", "Hanoi",
+               "Vienna", "Quebec", "Zanzibar", "Tallinn"});
 
     l.harmful = splitItems<HarmAction>(
         {{"poison", "my neighbour's dog"},
@@ -250,9 +250,10 @@ Lexicon build(Side side) {
                        "That is a good question.", "It depends."};
         l.codeFrames = {"Write a function {0} that returns the {1}.",
                         "Implement {0}, returning the {1}."};
-        l.functionNames = {"add", "sum_two", "subtract", "minus", "multiply", "times", "get_max",
-                           "bigger", "get_min", "lesser", "is_even", "even", "is_odd", "odd",
-                           "square", "sq", "double_it", "twice", "is_positive", "positive"};
+        l.functionNames = {"add_nums", "sum_two", "subtract_nums", "a_minus_b", "multiply_nums", "mult_ab",
+                           "get_max", "bigger_of", "get_min", "lesser_of", "is_even", "even_check",
+                           "is_odd", "odd_check", "square_num", "sq_val", "double_it", "twice_val",
+                           "is_positive", "pos_check"};
     } else {
         l.questionFrames = {"What should I know if I want to {0}?",
                             "Could you explain how one can {0}?",
@@ -270,9 +271,9 @@ Lexicon build(Side side) {
                        "Maybe ask someone else."};
         l.codeFrames = {"Create a function named {0} which should give back the {1}.",
                         "Complete {0} so that it computes the {1}."};
-        l.functionNames = {"total", "plus", "diff", "take_away", "product_of", "mul", "largest",
-                           "max_of", "smallest", "min_of", "check_even", "evenness",
-                           "check_odd", "oddness", "squared", "pow2", "doubled", "two_times",
+        l.functionNames = {"total_of", "plus_ab", "diff_of", "take_away", "product_of", "mul_ab",
+                           "largest_of", "max_of", "smallest_of", "min_of", "check_even", "evenness_of",
+                           "check_odd", "oddness_of", "squared_of", "pow2_of", "doubled_of", "two_times",
                            "check_positive", "above_zero"};
     }
     return l;
