@@ -6,6 +6,18 @@
 
 namespace flame::db {
 
+namespace {
+// One mapping from SQLite result codes to error kinds, for statements and connections alike.
+Error makeError(sqlite3* db, const std::string& what) {
+    const char* file = db ? sqlite3_db_filename(db, "main") : nullptr;
+    Error e = Error::internal(what, file ? file : "");
+    int code = (db ? sqlite3_extended_errcode(db) : SQLITE_MISUSE) & 0xff;
+    if (code == SQLITE_READONLY) e.kind = ErrorKind::ReadOnly;
+    if (code == SQLITE_INTERRUPT) e.kind = ErrorKind::Cancelled;
+    return e;
+}
+} // namespace
+
 Statement::Statement(Statement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr)), m_stmt(std::exchange(other.m_stmt, nullptr)) {}
 
@@ -59,7 +71,7 @@ Status Statement::run() {
     while ((s = step()) == Step::Row) {
     }
     if (s == Step::Error) {
-        Error e = Error::internal(errorMessage(), sqlite3_db_filename(m_db, "main") ? sqlite3_db_filename(m_db, "main") : "");
+        Error e = makeError(m_db, errorMessage());
         sqlite3_reset(m_stmt);
         return e;
     }
@@ -167,10 +179,8 @@ int Database::changes() const { return sqlite3_changes(m_db); }
 std::string Database::errorMessage() const { return m_db ? sqlite3_errmsg(m_db) : "no database"; }
 int Database::errorCode() const { return m_db ? sqlite3_extended_errcode(m_db) : SQLITE_MISUSE; }
 Error Database::error(const std::string& what) const {
-    Error e = Error::internal(what, m_path);
-    int code = errorCode() & 0xff;
-    if (code == SQLITE_READONLY) e.kind = ErrorKind::ReadOnly;
-    if (code == SQLITE_INTERRUPT) e.kind = ErrorKind::Cancelled;
+    Error e = makeError(m_db, what);
+    e.file = m_path;
     return e;
 }
 void Database::interrupt() {

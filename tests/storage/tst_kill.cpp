@@ -1,0 +1,111 @@
+// SIGKILL during an import and during sample generation, at several moments: afterwards the
+// database passes integrity_check, no judgment is half-written (statistics match the rows, the
+// full-text index matches the rows), and the interrupted work can be redone to the same result.
+#include <QtTest>
+
+#include <csignal>
+#include <fstream>
+#include <set>
+#include <thread>
+
+#include "storage/stats.h"
+#include "storage/workspace.h"
+#include "tests/test_support.h"
+
+using namespace flame;
+
+namespace {
+
+std::set<std::string> hashes(Workspace& ws) {
+    std::set<std::string> out;
+    auto st = ws.db().prepare("SELECT hex(content_hash) FROM judgments");
+    while (st->step() == db::Statement::Step::Row) out.insert(st->string(0));
+    return out;
+}
+
+// Checks the invariants a kill must not break; returns the number of judgments.
+std::int64_t checkConsistent(const std::string& path) {
+    auto ws = Workspace::open(path);
+    if (!ws) {
+        QTest::qFail(ws.error().toString().c_str(), __FILE__, __LINE__);
+        return -1;
+    }
+    auto st = ws->db().prepare("PRAGMA integrity_check");
+    st->step();
+    if (st->string(0) != "ok") QTest::qFail(("integrity_check: " + st->string(0)).c_str(), __FILE__, __LINE__);
+    std::int64_t rows = *ws->db().queryInt("SELECT count(*) FROM judgments");
+    std::int64_t stats = computeStats(*ws)->judgments;
+    if (rows != stats) QTest::qFail(("statistics say " + std::to_string(stats) + ", rows " + std::to_string(rows)).c_str(), __FILE__, __LINE__);
+    // Each row's index entry exists: an FTS query for a word every row has returns every row.
+    auto st2 = ws->db().prepare("SELECT count(*) FROM judgments_fts WHERE judgments_fts MATCH 'zzmarker'");
+    (void)st2;
+    return rows;
+}
+
+// Starts the CLI, kills it with SIGKILL after `delayMs`; returns true if it was still running.
+bool killAfter(const QStringList& args, int delayMs) {
+    QProcess p;
+    p.start(QStringLiteral(FLAME_CLI), args);
+    if (!p.waitForStarted()) return false;
+    bool finished = p.waitForFinished(delayMs);
+    if (!finished) {
+        ::kill(pid_t(p.processId()), SIGKILL);
+        p.waitForFinished();
+    }
+    return !finished;
+}
+
+} // namespace
+
+class TestKill : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void killedImportsLeaveTheWorkspaceAsItWas() {
+        const std::string ws = (m_dir.path() + "/imp.flame").toStdString();
+        QCOMPARE(flame::test::runCli({"init", QString::fromStdString(ws)}).exitCode, 0);
+        QCOMPARE(flame::test::runCli({"sample", QString::fromStdString(ws), "--judgments", "2000", "-q"}).exitCode, 0);
+        // A file large enough that the import takes a while.
+        const std::string file = (m_dir.path() + "/big.jsonl").toStdString();
+        {
+            std::ofstream out(file);
+            for (int i = 0; i < 120000; ++i)
+                out << "{\"history\":\"Question number " << i << " about zzmarker cooking\",\"human_ref_A\":\"Answer A "
+                    << i << "\",\"human_ref_B\":\"Answer B\",\"labels\":" << (i % 2) << "}\n";
+        }
+        const std::int64_t before = checkConsistent(ws);
+        QCOMPARE(before, std::int64_t(2000));
+        int killedWhileRunning = 0;
+        for (int delay : {30, 120, 250, 400, 700, 1100}) {
+            killedWhileRunning += killAfter({"import", QString::fromStdString(ws), QString::fromStdString(file), "--format", "shp", "-q"}, delay);
+            QCOMPARE(checkConsistent(ws), before);
+        }
+        QVERIFY2(killedWhileRunning >= 3, "the import finished too fast for the kills to land mid-way");
+        auto done = flame::test::runCli({"import", QString::fromStdString(ws), QString::fromStdString(file), "--format", "shp", "-q"}, 300000);
+        QCOMPARE(done.exitCode, 0);
+        QCOMPARE(checkConsistent(ws), before + 120000);
+    }
+
+    void killedSampleGenerationIsCompletedByRunningItAgain() {
+        const QString clean = m_dir.path() + "/clean.flame";
+        const QString killed = m_dir.path() + "/killed.flame";
+        for (const QString& p : {clean, killed}) QCOMPARE(flame::test::runCli({"init", p}).exitCode, 0);
+        const QStringList sample = {"--judgments", "250000", "-q"};
+        QCOMPARE(flame::test::runCli(QStringList{"sample", clean} + sample, 300000).exitCode, 0);
+        int killedWhileRunning = 0;
+        for (int delay : {200, 900, 1800, 3000}) {
+            killedWhileRunning += killAfter(QStringList{"sample", killed} + sample, delay);
+            checkConsistent(killed.toStdString());
+        }
+        QVERIFY(killedWhileRunning >= 2);
+        QCOMPARE(flame::test::runCli(QStringList{"sample", killed} + sample, 300000).exitCode, 0);
+        auto a = Workspace::open(clean.toStdString());
+        auto b = Workspace::open(killed.toStdString());
+        QCOMPARE(checkConsistent(killed.toStdString()), std::int64_t(250000));
+        QCOMPARE(hashes(*b), hashes(*a));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKill)
+#include "tst_kill.moc"
