@@ -44,6 +44,11 @@ void installCancelHandlers() {
 
 bool cancelRequested() { return g_cancel.load(); }
 
+Expected<Workspace> openForReading(const std::string& path) {
+    bool writable = ::access(path.c_str(), W_OK) == 0;
+    return Workspace::open(path, writable ? WorkspaceMode::ReadWrite : WorkspaceMode::ReadOnly);
+}
+
 Progress::Progress(std::string label, bool quiet)
     : m_label(std::move(label)), m_quiet(quiet), m_tty(::isatty(2) != 0) {}
 

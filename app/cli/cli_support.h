@@ -5,6 +5,7 @@
 #include <string>
 
 #include "model/error.h"
+#include "storage/workspace.h"
 
 namespace CLI {
 class App;
@@ -36,6 +37,10 @@ private:
     double m_lastPrint = 0;
     bool m_printed = false;
 };
+
+// Opens a workspace for a command that only reads: read-write when the file can be written (so
+// an older schema is migrated, as any open does), otherwise read-only.
+Expected<Workspace> openForReading(const std::string& path);
 
 // Registration of the command groups (each file adds its subcommands to the app).
 void addCorpusCommands(CLI::App& app, int& exitCode);

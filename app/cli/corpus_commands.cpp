@@ -5,9 +5,12 @@
 #include <iostream>
 
 #include "app/cli/cli_support.h"
+#include "model/format.h"
 #include "model/json.h"
 #include "storage/export.h"
 #include "storage/import.h"
+#include "storage/instruction_store.h"
+#include "storage/judgment_store.h"
 #include "storage/sample_writer.h"
 #include "storage/stats.h"
 
@@ -106,7 +109,7 @@ void addCorpusCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("WS", *ws, "Workspace file")->required();
         cmd->add_flag("--json", *asJson, "Print the stable JSON form (see README)");
         cmd->callback([=, &exitCode] {
-            auto opened = Workspace::open(*ws, WorkspaceMode::ReadOnly);
+            auto opened = openForReading(*ws);
             if (!opened) {
                 exitCode = report(opened.error());
                 return;
@@ -120,6 +123,68 @@ void addCorpusCommands(CLI::App& app, int& exitCode) {
                 std::printf("%s\n", statsToJson(*stats).c_str());
             else
                 printStatsText(*stats);
+        });
+    }
+    // --- show ---------------------------------------------------------------------------------
+    {
+        auto* cmd = app.add_subcommand("show", "Print judgments exactly as the model sees them (the unified format)");
+        auto ws = std::make_shared<std::string>();
+        auto task = std::make_shared<std::string>();
+        auto split = std::make_shared<std::string>();
+        auto limit = std::make_shared<int>(3);
+        auto id = std::make_shared<std::int64_t>(0);
+        cmd->add_option("WS", *ws, "Workspace file")->required();
+        cmd->add_option("--task", *task, "Only this task");
+        cmd->add_option("--split", *split, "Only this split")->check(CLI::IsMember({"train", "dev", "test"}));
+        cmd->add_option("--limit,-n", *limit, "How many judgments")->default_val(3)->check(CLI::Range(1, 1000000));
+        cmd->add_option("--id", *id, "One judgment by id");
+        cmd->callback([=, &exitCode] {
+            auto opened = openForReading(*ws);
+            if (!opened) {
+                exitCode = report(opened.error());
+                return;
+            }
+            std::int64_t taskId = 0;
+            if (!task->empty() && !(taskId = opened->taskId(*task))) {
+                exitCode = report(Error::badInput("unknown task '" + *task + "'"));
+                return;
+            }
+            auto generated = opened->meta("generated");
+            InstructionStore store(*opened);
+            auto print = [&](const Judgment& j) {
+                auto ins = store.current(j.taskKey);
+                if (!ins) return report(ins.error());
+                std::printf("=== judgment %lld  task %s  split %s%s%s\n", (long long)j.id, j.taskKey.c_str(), toString(j.split),
+                            j.annotator.empty() ? "" : ("  annotator " + j.annotator).c_str(),
+                            generated && *generated == "true" ? "  [generated sample data]" : "");
+                std::printf("%s\n--- target ---\n%s\n\n", formatInput(ins->instructions, j.context).c_str(),
+                            formatTarget(j.target).c_str());
+                return int(kOk);
+            };
+            if (*id) {
+                auto j = loadJudgment(*opened, *id);
+                if (!j) {
+                    exitCode = report(j.error());
+                    return;
+                }
+                if (!j->has_value()) {
+                    exitCode = report(Error::badInput("no judgment with id " + std::to_string(*id)));
+                    return;
+                }
+                exitCode = print(**j);
+                return;
+            }
+            JudgmentCursor cursor(*opened, taskId, split->empty() ? std::nullopt : parseSplit(*split), *limit);
+            Judgment j;
+            for (int n = 0; n < *limit; ++n) {
+                auto more = cursor.next(j);
+                if (!more) {
+                    exitCode = report(more.error());
+                    return;
+                }
+                if (!*more) break;
+                if ((exitCode = print(j)) != kOk) return;
+            }
         });
     }
     // --- import -------------------------------------------------------------------------------
@@ -182,7 +247,7 @@ void addCorpusCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--output,-o", *output, "Output file ('-' for standard output)")->required();
         cmd->add_flag("--quiet,-q", *quiet, "No progress output");
         cmd->callback([=, &exitCode] {
-            auto opened = Workspace::open(*ws, WorkspaceMode::ReadOnly);
+            auto opened = openForReading(*ws);
             if (!opened) {
                 exitCode = report(opened.error());
                 return;

@@ -63,10 +63,12 @@ void addTaskCommands(CLI::App& app, int& exitCode) {
     cmd->add_flag("--json", *asJson, "Print JSON");
 
     auto* show = cmd->add_subcommand("show", "One task with its current instructions");
+    show->fallthrough(); // --json may follow the subcommand
     auto showKey = std::make_shared<std::string>();
     show->add_option("KEY", *showKey, "Task key")->required();
 
     auto* set = cmd->add_subcommand("set-instructions", "Save a new instruction version from a JSON file");
+    set->fallthrough();
     auto setKey = std::make_shared<std::string>();
     auto from = std::make_shared<std::string>();
     auto message = std::make_shared<std::string>();
@@ -78,7 +80,7 @@ void addTaskCommands(CLI::App& app, int& exitCode) {
 
     cmd->callback([=, &exitCode] {
         bool writing = set->parsed();
-        auto opened = Workspace::open(*ws, writing ? WorkspaceMode::ReadWrite : WorkspaceMode::ReadOnly);
+        auto opened = writing ? Workspace::open(*ws) : openForReading(*ws);
         if (!opened) {
             exitCode = report(opened.error());
             return;
