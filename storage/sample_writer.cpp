@@ -1,13 +1,8 @@
 #include "storage/sample_writer.h"
 
-#include <atomic>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
-
 #include "model/json.h"
 #include "storage/judgment_store.h"
+#include "storage/pipeline.h"
 
 namespace flame {
 
@@ -36,59 +31,6 @@ Expected<bool> EvalWriter::insert(const sample::EvalExample& e, const std::strin
 
 namespace {
 
-// Generation runs on a second thread while this one writes: the machine has two cores and the
-// two halves cost about the same.
-class BatchQueue {
-public:
-    void push(std::vector<PreparedJudgment> batch) {
-        std::unique_lock lock(m_mutex);
-        m_notFull.wait(lock, [&] { return m_batches.size() < 4 || m_stopped; });
-        if (m_stopped) return;
-        m_batches.push_back(std::move(batch));
-        m_notEmpty.notify_one();
-    }
-    // Empty optional at the end.
-    bool pop(std::vector<PreparedJudgment>& out) {
-        std::unique_lock lock(m_mutex);
-        m_notEmpty.wait(lock, [&] { return !m_batches.empty() || m_finished || m_stopped; });
-        if (m_batches.empty()) return false;
-        out = std::move(m_batches.front());
-        m_batches.pop_front();
-        m_notFull.notify_one();
-        return true;
-    }
-    void finish() {
-        std::lock_guard lock(m_mutex);
-        m_finished = true;
-        m_notEmpty.notify_all();
-    }
-    void stop() {
-        std::lock_guard lock(m_mutex);
-        m_stopped = true;
-        m_notEmpty.notify_all();
-        m_notFull.notify_all();
-    }
-    bool stopped() {
-        std::lock_guard lock(m_mutex);
-        return m_stopped;
-    }
-    void fail(std::string message) {
-        std::lock_guard lock(m_mutex);
-        m_error = std::move(message);
-    }
-    std::string error() {
-        std::lock_guard lock(m_mutex);
-        return m_error;
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_notEmpty, m_notFull;
-    std::deque<std::vector<PreparedJudgment>> m_batches;
-    bool m_finished = false, m_stopped = false;
-    std::string m_error;
-};
-
 constexpr std::int64_t kCommitEvery = 100000;
 constexpr std::size_t kBatch = 2000;
 
@@ -109,52 +51,35 @@ Expected<SampleWriteResult> writeSampleCorpus(Workspace& ws, const sample::Sampl
     auto writer = JudgmentWriter::create(ws, *source);
     if (!writer) return writer.error();
 
-    BatchQueue queue;
-    std::thread producer([&] {
+    // Generation, serialisation and hashing run on the producer thread; this thread writes.
+    BatchPipeline<std::vector<PreparedJudgment>> pipeline([&](const auto& push) -> std::string {
         std::vector<PreparedJudgment> batch;
         batch.reserve(kBatch);
         Judgment j;
         for (const auto& plan : plans) {
             for (std::int64_t i = 0; i < plan.count; ++i) {
-                if (!sample::generateRow(plan, options.seed, i, j)) {
-                    queue.fail("the generator cannot fill task '" + plan.task->key + "' (family '" +
-                               plan.task->sample.family + "')");
-                    queue.finish();
-                    return;
-                }
+                if (!sample::generateRow(plan, options.seed, i, j))
+                    return "the generator cannot fill task '" + plan.task->key + "' (family '" + plan.task->sample.family + "')";
                 auto prepared = prepareJudgment(ws, j);
-                if (!prepared) {
-                    queue.fail(prepared.error().toString());
-                    queue.finish();
-                    return;
-                }
+                if (!prepared) return prepared.error().toString();
                 batch.push_back(std::move(prepared).value());
                 if (batch.size() == kBatch) {
-                    queue.push(std::move(batch));
-                    if (queue.stopped()) return;
+                    if (!push(std::move(batch))) return {};
                     batch = {};
                     batch.reserve(kBatch);
                 }
             }
         }
-        if (!batch.empty()) queue.push(std::move(batch));
-        queue.finish();
+        if (!batch.empty()) push(std::move(batch));
+        return {};
     });
-    struct Joiner {
-        BatchQueue& q;
-        std::thread& t;
-        ~Joiner() {
-            q.stop();
-            if (t.joinable()) t.join();
-        }
-    } joiner{queue, producer};
 
     std::int64_t done = 0;
     std::vector<PreparedJudgment> batch;
     auto tx = std::make_unique<db::Transaction>(ws.db());
     if (!tx->begun()) return tx->begun().error();
     std::int64_t sinceCommit = 0;
-    while (queue.pop(batch)) {
+    while (pipeline.pop(batch)) {
         for (const auto& j : batch) {
             auto r = writer->insert(j);
             if (!r) return r.error();
@@ -174,7 +99,7 @@ Expected<SampleWriteResult> writeSampleCorpus(Workspace& ws, const sample::Sampl
             return Error::cancelled();
         }
     }
-    if (std::string e = queue.error(); !e.empty()) return Error::internal(e);
+    if (std::string e = pipeline.error(); !e.empty()) return Error::internal(e);
     if (auto s = writer->flushStats(); !s) return s.error();
 
     // Held-out sets.
