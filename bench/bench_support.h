@@ -2,6 +2,7 @@
 // Shared by the benchmarks: wall-clock timing, peak resident memory per phase, and one JSON
 // result line per figure (scripts/bench.sh collects them into the README's table).
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -18,6 +19,13 @@ public:
 private:
     std::chrono::steady_clock::time_point m_start;
 };
+
+// CPU seconds used by the calling thread (unaffected by other processes competing for cores).
+inline double threadCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) * 1e-9;
+}
 
 // Resets the kernel's peak-RSS mark (Linux clear_refs "5"), so a phase's peak can be read alone.
 inline void resetPeakMemory() { std::ofstream("/proc/self/clear_refs") << "5"; }

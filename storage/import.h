@@ -3,6 +3,7 @@
 // Streaming: memory does not grow with the file. Atomic: the whole file is one transaction, so a
 // bad record (without skipBad), a cancel, an error or a SIGKILL leaves the workspace as it was.
 // Idempotent: rows are keyed by content hash, so importing a file twice adds nothing.
+// The full-text index is not touched: call indexSearchText() (storage/search_index.h) after.
 #include <cstdint>
 #include <functional>
 #include <optional>

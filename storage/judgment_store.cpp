@@ -21,14 +21,11 @@ Expected<JudgmentWriter> JudgmentWriter::create(Workspace& ws, std::int64_t sour
         "INSERT OR IGNORE INTO judgments(task_id, split, label, context, target, annotator, item, ai_feedback, source_id, content_hash) "
         "VALUES(?,?,?,?,?,?,?,?,?,?)");
     if (!insert) return insert.error();
-    auto fts = ws.db().prepare("INSERT INTO judgments_fts(rowid, text) VALUES(?, ?)");
-    if (!fts) return fts.error();
     auto stats = ws.db().prepare(
         "INSERT INTO task_stats(task_id, split, count) VALUES(?,?,?) "
         "ON CONFLICT(task_id, split) DO UPDATE SET count = count + excluded.count");
     if (!stats) return stats.error();
     w.m_insert = std::move(insert).value();
-    w.m_fts = std::move(fts).value();
     w.m_stats = std::move(stats).value();
     return w;
 }
@@ -44,7 +41,6 @@ Expected<PreparedJudgment> prepareJudgment(const Workspace& ws, const Judgment& 
     p.target = fieldsToJson(j.target);
     p.annotator = j.annotator;
     p.item = j.item;
-    p.searchText = searchText(j);
     p.hash = j.contentHash().bytes();
     return p;
 }
@@ -64,8 +60,6 @@ Expected<JudgmentWriter::Outcome> JudgmentWriter::insert(const PreparedJudgment&
         ++m_duplicates;
         return Outcome::Duplicate;
     }
-    m_fts.bind(1, m_ws->db().lastInsertId()).bindStatic(2, p.searchText);
-    if (auto s = m_fts.run(); !s) return s.error();
     ++m_pendingStats[{p.taskId, p.split}];
     ++m_inserted;
     return Outcome::Inserted;

@@ -1,6 +1,7 @@
 #pragma once
-// Writing and reading judgments. Writers keep the per-task statistics table and the full-text
-// index up to date in the same transaction as the rows, so counts never need count(*).
+// Writing and reading judgments. Writers keep the per-task statistics table up to date in the
+// same transaction as the rows, so counts never need count(*). The full-text index follows
+// behind (storage/search_index.h).
 #include <array>
 #include <cstdint>
 #include <map>
@@ -17,7 +18,7 @@ struct PreparedJudgment {
     std::int64_t taskId = 0;
     int split = 0;
     bool aiFeedback = false;
-    std::string label, context, target, annotator, item, searchText;
+    std::string label, context, target, annotator, item;
     std::array<unsigned char, 16> hash{};
 };
 // Fails (BadInput) if the judgment's task is not in the workspace.
@@ -41,7 +42,7 @@ private:
     JudgmentWriter(Workspace& ws, std::int64_t sourceId) : m_ws(&ws), m_sourceId(sourceId) {}
     Workspace* m_ws;
     std::int64_t m_sourceId;
-    db::Statement m_insert, m_fts, m_stats;
+    db::Statement m_insert, m_stats;
     std::map<std::pair<std::int64_t, int>, std::int64_t> m_pendingStats;
     std::int64_t m_inserted = 0, m_duplicates = 0;
 };

@@ -3,6 +3,7 @@
 // transactions, then the RewardBench-shaped evaluation and development sets and the CoBBLEr-shaped
 // bias set. Idempotent: rows are identified by content hash, so running it again with the same
 // options adds nothing, and a run killed midway is completed by running it again.
+// The full-text index is not touched: call indexSearchText() (storage/search_index.h) after.
 #include <cstdint>
 #include <functional>
 

@@ -2,6 +2,7 @@
 
 #include "model/json.h"
 #include "model/judgment.h"
+#include "storage/search_index.h"
 
 namespace flame {
 
@@ -38,6 +39,9 @@ Expected<WorkspaceStats> computeStats(Workspace& ws) {
     auto bias = ws.db().queryInt("SELECT count(*) FROM bias_items");
     if (!bias) return bias.error();
     s.biasItems = *bias;
+    auto search = searchIndexState(ws);
+    if (!search) return search.error();
+    s.searchPending = search->pending;
     auto gen = ws.meta("generated");
     if (!gen) return gen.error();
     s.generated = *gen == "true";
@@ -71,6 +75,7 @@ std::string statsToJson(const WorkspaceStats& s) {
     root.emplace_back("eval_examples", Value(s.evalExamples));
     root.emplace_back("eval_sets", counts(s.evalBySet));
     root.emplace_back("bias_items", Value(s.biasItems));
+    root.emplace_back("search_pending", Value(s.searchPending));
     return json::serialize(Value(std::move(root)));
 }
 

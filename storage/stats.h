@@ -17,6 +17,7 @@ struct WorkspaceStats {
     std::int64_t evalExamples = 0;
     std::map<std::string, std::int64_t> evalBySet;
     std::int64_t biasItems = 0;
+    std::int64_t searchPending = 0; // judgments not yet in the full-text index
 };
 
 Expected<WorkspaceStats> computeStats(Workspace& ws);

@@ -12,11 +12,25 @@
 #include "storage/instruction_store.h"
 #include "storage/judgment_store.h"
 #include "storage/sample_writer.h"
+#include "storage/search_index.h"
 #include "storage/stats.h"
 
 namespace flame::cli {
 
 namespace {
+
+// Brings the full-text index up to date after a bulk write; returns an exit code.
+int indexForSearch(Workspace& ws, bool quiet) {
+    Progress progress("indexing for search", quiet);
+    auto indexed = indexSearchText(ws, [&](std::int64_t d, std::int64_t t) { return progress.update(d, t); });
+    progress.finish();
+    if (!indexed) {
+        if (indexed.error().kind == ErrorKind::Cancelled)
+            std::fprintf(stderr, "flame: search indexing stopped; 'flame index %s' continues it\n", ws.path().c_str());
+        return report(indexed.error());
+    }
+    return kOk;
+}
 
 void printStatsText(const WorkspaceStats& s) {
     std::printf("judgments: %lld%s\n", (long long)s.judgments, s.generated ? "  (sample corpus: GENERATED data)" : "");
@@ -99,6 +113,29 @@ void addCorpusCommands(CLI::App& app, int& exitCode) {
                         "%lld bias-probe instructions. This data is GENERATED, not human judgments.\n",
                         (long long)result->inserted, (long long)result->duplicates, (long long)result->evalExamples,
                         (long long)result->biasItems);
+            exitCode = indexForSearch(*opened, *quiet);
+        });
+    }
+    // --- index --------------------------------------------------------------------------------
+    {
+        auto* cmd = app.add_subcommand("index", "Finish the full-text search index (after an interrupted import or sample)");
+        auto ws = std::make_shared<std::string>();
+        auto quiet = std::make_shared<bool>(false);
+        cmd->add_option("WS", *ws, "Workspace file")->required();
+        cmd->add_flag("--quiet,-q", *quiet, "No progress output");
+        cmd->callback([=, &exitCode] {
+            auto opened = Workspace::open(*ws);
+            if (!opened) {
+                exitCode = report(opened.error());
+                return;
+            }
+            auto before = searchIndexState(*opened);
+            if (!before) {
+                exitCode = report(before.error());
+                return;
+            }
+            exitCode = indexForSearch(*opened, *quiet);
+            if (exitCode == kOk) std::printf("indexed %lld judgments for search\n", (long long)before->pending);
         });
     }
     // --- stats --------------------------------------------------------------------------------
@@ -229,6 +266,7 @@ void addCorpusCommands(CLI::App& app, int& exitCode) {
                         file->c_str(), (long long)result->records, (long long)result->inserted,
                         (long long)result->duplicates, (long long)result->evalExamples, result->badRecords.size(),
                         result->unpaired ? (", " + std::to_string(result->unpaired) + " records without a pair").c_str() : "");
+            exitCode = indexForSearch(*opened, *quiet);
         });
     }
     // --- export -------------------------------------------------------------------------------

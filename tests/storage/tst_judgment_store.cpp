@@ -3,6 +3,7 @@
 #include <QtTest>
 
 #include "storage/judgment_store.h"
+#include "storage/search_index.h"
 #include "storage/stats.h"
 #include "tests/test_support.h"
 
@@ -56,6 +57,8 @@ private slots:
         // The statistics table agrees with the rows.
         QCOMPARE(*ws->db().queryInt("SELECT count(*) FROM judgments"), std::int64_t(3));
 
+        QCOMPARE(stats->searchPending, std::int64_t(3));
+        FLAME_VERIFY_OK(indexSearchText(*ws));
         auto hits = ws->db().queryInt("SELECT count(*) FROM judgments_fts WHERE judgments_fts MATCH 'shallow'");
         QCOMPARE(*hits, std::int64_t(2));
         auto phrase = ws->db().queryInt("SELECT count(*) FROM judgments_fts WHERE judgments_fts MATCH '\"chef''s knife\"'");

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "storage/sample_writer.h"
+#include "storage/search_index.h"
 #include "storage/stats.h"
 #include "tests/test_support.h"
 
@@ -47,8 +48,13 @@ private slots:
         QVERIFY(s->evalBySet["sample-dev"] > 200);
         QCOMPARE(s->biasItems, std::int64_t(50));
         QCOMPARE(*ws.db().queryInt("SELECT count(*) FROM bias_responses"), std::int64_t(50 * 15));
-        // Every judgment is searchable.
-        QCOMPARE(*ws.db().queryInt("SELECT count(*) FROM judgments_fts WHERE judgments_fts MATCH 'the'") > 5000, true);
+        // Every judgment becomes searchable.
+        QCOMPARE(s->searchPending, std::int64_t(10000));
+        auto indexed = indexSearchText(ws);
+        FLAME_VERIFY_OK(indexed);
+        QCOMPARE(*indexed, std::int64_t(10000));
+        QCOMPARE(computeStats(ws)->searchPending, std::int64_t(0));
+        QVERIFY(*ws.db().queryInt("SELECT count(*) FROM judgments_fts WHERE judgments_fts MATCH 'the'") > 5000);
     }
 
     void runningAgainAddsNothing() {
