@@ -6,6 +6,7 @@ WORKSPACE   ?= workspace/sample.flame
 SAMPLE_SIZE ?= 20000
 
 .PHONY: deps configure build run demo test bench bench-quick soak fuzz asan tsan clean
+FUZZ_SECONDS ?= 60
 
 deps:
 	@scripts/install-deps.sh
@@ -41,6 +42,10 @@ bench: build
 
 bench-quick: build
 	@scripts/bench.sh $(BUILD_DIR) quick
+
+fuzz:
+	@FLAME_FUZZ_DEPS=1 scripts/install-deps.sh
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 asan:
 	@$(MAKE) --no-print-directory test PRESET=asan

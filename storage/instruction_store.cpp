@@ -139,7 +139,7 @@ Expected<InstructionVersion> InstructionStore::save(const std::string& taskKey, 
     if (!tx.begun()) return tx.begun().error();
     auto cur = current(taskKey);
     if (!cur) return cur.error();
-    if (cur->version != baseVersion) {
+    if (baseVersion != kAppend && cur->version != baseVersion) {
         return Error{ErrorKind::Conflict,
                      "the instructions of '" + taskKey + "' were changed to version " + std::to_string(cur->version) +
                          " by " + cur->author + " at " + cur->createdAt + " while you edited version " +

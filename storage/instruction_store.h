@@ -23,13 +23,16 @@ struct InstructionVersion {
 
 class InstructionStore {
 public:
+    static constexpr int kAppend = -1;
     explicit InstructionStore(Workspace& ws) : m_ws(ws) {}
 
     Expected<InstructionVersion> current(const std::string& taskKey);
     Expected<std::vector<InstructionVersion>> history(const std::string& taskKey); // newest first
     Expected<InstructionVersion> byId(std::int64_t id);
 
-    // Saves a new version on top of `baseVersion` (the version the editor started from).
+    // Saves a new version on top of `baseVersion` (the version the editor started from), or on
+    // top of whatever is current when `baseVersion` is kAppend (a file that replaces the text,
+    // as `flame tasks set-instructions` does: concurrent appends all land, none is lost).
     Expected<InstructionVersion> save(const std::string& taskKey, const Instructions& instructions,
                                       const std::string& author, const std::string& message, int baseVersion);
     // Makes the content of `version` current again, as a new version.

@@ -140,6 +140,8 @@ Expected<Database> Database::open(const std::string& path, OpenFlags flags) {
         return Error::badInput("cannot open: " + msg, path);
     }
     sqlite3_extended_result_codes(handle, 1);
+    // Before the first statement: another process may hold the write lock right now.
+    sqlite3_busy_timeout(handle, 10000);
     Database db;
     db.m_db = handle;
     db.m_path = path;

@@ -122,13 +122,15 @@ Expected<Workspace> Workspace::open(const std::string& path, WorkspaceMode mode)
     ws.m_mode = mode;
 
     // Identify the file before changing anything in it.
+    auto notWorkspace = [&](const Error& e) {
+        if ((ws.m_db.errorCode() & 0xff) == SQLITE_NOTADB)
+            return Error::badInput("not a FLAMe Studio workspace (" + e.message + ")", path);
+        return e;
+    };
     auto appId = ws.m_db.queryInt("PRAGMA application_id");
-    if (!appId) {
-        Error e = appId.error();
-        return Error::badInput("not a FLAMe Studio workspace (" + e.message + ")", path);
-    }
+    if (!appId) return notWorkspace(appId.error());
     auto version = ws.m_db.queryInt("PRAGMA user_version");
-    if (!version) return Error::badInput("not a FLAMe Studio workspace (" + version.error().message + ")", path);
+    if (!version) return notWorkspace(version.error());
     if (*appId != db::kApplicationId)
         return Error::badInput("not a FLAMe Studio workspace (the file is an SQLite database of another program)", path);
     const int latest = db::latestSchemaVersion();

@@ -124,13 +124,8 @@ void addTaskCommands(CLI::App& app, int& exitCode) {
                 exitCode = report(ins.error());
                 return;
             }
-            auto cur = store.current(*setKey);
-            if (!cur) {
-                exitCode = report(cur.error());
-                return;
-            }
             auto saved = store.save(*setKey, *ins, author->empty() ? currentUser() : *author,
-                                    message->empty() ? "from " + *from : *message, cur->version);
+                                    message->empty() ? "from " + *from : *message, InstructionStore::kAppend);
             if (!saved) {
                 exitCode = report(saved.error());
                 return;

@@ -165,6 +165,33 @@ private slots:
         QCOMPARE(runCli({"tasks", m_ws, "show", "no-such-task"}).exitCode, 2);
     }
 
+    void concurrentSavesFromTwoProcessesAreAllKept() {
+        const QString ws = m_dir.path() + "/concurrent.flame";
+        QCOMPARE(runCli({"init", ws}).exitCode, 0);
+        const QString a = file("a.json", "{\"title\": \"A\", \"description\": \"from process A\", \"output_fields\": [\"choice\"]}");
+        const QString b = file("b.json", "{\"title\": \"B\", \"description\": \"from process B\", \"output_fields\": [\"choice\"]}");
+        // Two shells, each saving 15 versions of the same task as fast as they can.
+        auto loop = [&](const QString& f, const QString& who) {
+            auto* p = new QProcess(this);
+            p->start("/bin/sh", {"-c", QString("for i in $(seq 15); do '%1' tasks '%2' set-instructions shp-pairwise --from '%3' "
+                                               "-m %4-$i --author %4 || exit 1; done").arg(FLAME_CLI, ws, f, who)});
+            return p;
+        };
+        QProcess* pa = loop(a, "alice");
+        QProcess* pb = loop(b, "bob");
+        QVERIFY(pa->waitForFinished(120000) && pb->waitForFinished(120000));
+        QCOMPARE(pa->exitCode(), 0);
+        QCOMPARE(pb->exitCode(), 0);
+        auto show = runCli({"tasks", ws, "show", "shp-pairwise", "--json"});
+        auto v = flame::json::parse(show.out.trimmed().toStdString());
+        QCOMPARE(v->find("instructions")->find("version")->asInt(), std::int64_t(31));
+        auto w = flame::Workspace::open(ws.toStdString());
+        QCOMPARE(*w->db().queryInt("SELECT count(DISTINCT message) FROM task_instructions WHERE author IN ('alice','bob')"), std::int64_t(30));
+        QCOMPARE(*w->db().queryInt("SELECT count(*) FROM task_instructions t JOIN tasks k ON k.id = t.task_id "
+                                   "WHERE k.key = 'shp-pairwise' AND t.parent_id IS NOT (SELECT id FROM task_instructions p WHERE p.task_id = t.task_id AND p.version = t.version - 1)"),
+                 std::int64_t(0)); // every version's parent is the one before it: no lost update
+    }
+
     void exportToStandardOutput() {
         auto r = runCli({"export", m_ws, "--format", "text2text", "--task", "prm800k-pairwise", "--split", "train", "--output", "-"});
         QCOMPARE(r.exitCode, 0);
