@@ -204,7 +204,9 @@ public:
 
         if (const json::Value* s = m_value.findNonNull("sample")) {
             if (!s->isObject()) return fail("'sample' must be an object");
-            for (const auto& [name, v] : s->asObject()) {
+            for (const auto& member : s->asObject()) {
+                const std::string& name = member.first;
+                const json::Value& v = member.second;
                 SampleProfile& p = t.sample;
                 auto number = [&](double& out) {
                     if (!v.isNumber()) return false;

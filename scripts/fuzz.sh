@@ -16,7 +16,7 @@ seeds() { # target -> seed files
   case "$1" in
     fuzz_instructions) ls "$top"/tests/fixtures/instructions/*.json ;;
     fuzz_catalog) echo "$top/resources/catalog/tasks.json" ;;
-    fuzz_search_query) printf '%s\n' ;;
+    fuzz_search_query) ls "$top"/tests/fixtures/search/* ;;
     *) ls "$top"/tests/fixtures/import/* ;;
   esac
 }
