@@ -14,6 +14,8 @@ Error makeError(sqlite3* db, const std::string& what) {
     int code = (db ? sqlite3_extended_errcode(db) : SQLITE_MISUSE) & 0xff;
     if (code == SQLITE_READONLY) e.kind = ErrorKind::ReadOnly;
     if (code == SQLITE_INTERRUPT) e.kind = ErrorKind::Cancelled;
+    if (code == SQLITE_FULL || (sqlite3_extended_errcode(db) == SQLITE_IOERR_WRITE))
+        e.message += " (is the disk full or a file-size limit reached? nothing of this operation was kept)";
     return e;
 }
 } // namespace

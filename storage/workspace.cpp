@@ -139,6 +139,9 @@ Expected<Workspace> Workspace::open(const std::string& path, WorkspaceMode mode)
                                    ", newer than this program understands (" + std::to_string(latest) +
                                    "); open it with a newer FLAMe Studio. Nothing was changed.",
                                path);
+    // SQLite quietly opens an unwritable file read-only; say so now rather than at the first write.
+    if (mode == WorkspaceMode::ReadWrite && sqlite3_db_readonly(ws.m_db.handle(), "main") == 1)
+        return Error{ErrorKind::ReadOnly, "the workspace file cannot be written (open it read-only)", path, 0};
     if (auto s = connectionPragmas(ws.m_db, mode == WorkspaceMode::ReadOnly); !s) return s.error();
     if (*version < latest) {
         if (mode == WorkspaceMode::ReadOnly)

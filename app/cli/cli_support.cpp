@@ -45,8 +45,10 @@ void installCancelHandlers() {
 bool cancelRequested() { return g_cancel.load(); }
 
 Expected<Workspace> openForReading(const std::string& path) {
-    bool writable = ::access(path.c_str(), W_OK) == 0;
-    return Workspace::open(path, writable ? WorkspaceMode::ReadWrite : WorkspaceMode::ReadOnly);
+    auto ws = Workspace::open(path, WorkspaceMode::ReadWrite);
+    if (ws || ws.error().kind != ErrorKind::ReadOnly) return ws;
+    std::fprintf(stderr, "flame: %s: the file cannot be written; opened read-only\n", path.c_str());
+    return Workspace::open(path, WorkspaceMode::ReadOnly);
 }
 
 Progress::Progress(std::string label, bool quiet)
