@@ -47,6 +47,11 @@ fuzz:
 	@FLAME_FUZZ_DEPS=1 scripts/install-deps.sh
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
+# The long fault runs: many seeded kill moments (storage and, where built, training workers).
+SOAK_ROUNDS ?= 40
+soak: build
+	@cd $(BUILD_DIR) && FLAME_SOAK_ROUNDS=$(SOAK_ROUNDS) QT_QPA_PLATFORM=offscreen ctest --output-on-failure -L soak --timeout 7200
+
 asan:
 	@$(MAKE) --no-print-directory test PRESET=asan
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "model/random.h"
 #include "storage/search_index.h"
 #include "storage/stats.h"
 #include "storage/workspace.h"
@@ -63,6 +64,15 @@ bool killAfter(const QStringList& args, int delayMs) {
     return !finished;
 }
 
+// Kill moments in milliseconds: a fixed spread in `make test`, and under `make soak`
+// (FLAME_SOAK_ROUNDS=N) N more drawn from seeded random numbers, so a failure can be replayed.
+std::vector<int> killMoments(std::vector<int> base, int maxMs) {
+    const int rounds = qEnvironmentVariableIntValue("FLAME_SOAK_ROUNDS");
+    flame::Rng rng(20261128);
+    for (int i = 0; i < rounds; ++i) base.push_back(10 + int(rng.below(std::uint64_t(maxMs))));
+    return base;
+}
+
 } // namespace
 
 class TestKill : public QObject {
@@ -85,7 +95,7 @@ private slots:
         const std::int64_t before = checkConsistent(ws);
         QCOMPARE(before, std::int64_t(2000));
         int killedWhileRunning = 0;
-        for (int delay : {30, 120, 250, 400, 700, 1100, 1700}) {
+        for (int delay : killMoments({30, 120, 250, 400, 700, 1100, 1700}, 2500)) {
             killedWhileRunning += killAfter({"import", QString::fromStdString(ws), QString::fromStdString(file), "--format", "shp", "-q"}, delay);
             // All or nothing: the import's one transaction committed or it did not (the search
             // index may still be behind, which the next run finishes).
@@ -107,7 +117,7 @@ private slots:
         const QStringList sample = {"--judgments", "250000", "-q"};
         QCOMPARE(flame::test::runCli(QStringList{"sample", clean} + sample, 300000).exitCode, 0);
         int killedWhileRunning = 0;
-        for (int delay : {200, 900, 1800, 3000}) {
+        for (int delay : killMoments({200, 900, 1800, 3000}, 5000)) {
             killedWhileRunning += killAfter(QStringList{"sample", killed} + sample, delay);
             checkConsistent(killed.toStdString());
         }
