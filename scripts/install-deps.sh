@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libsqlite3-dev sqlite3
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libgl-dev
+  libqt6sql6-sqlite  # only for the naive QSqlQueryModel peer of the browse benchmark
   libqcustomplot-dev libqcustomplot2.1-qt6
   libtorch-dev libgloo-dev libopenblas0-pthread
   libsentencepiece-dev sentencepiece

@@ -15,7 +15,21 @@ Expected<SearchIndexState> searchIndexState(Workspace& ws) {
     SearchIndexState s;
     auto mark = ws.meta(kWatermark);
     if (!mark) return mark.error();
-    s.indexedThrough = mark->empty() ? 0 : std::stoll(*mark);
+    if (mark->empty()) {
+        // No watermark yet: a new workspace, or one written when every insert indexed itself
+        // (before the watermark existed), whose index then covers every row it holds. An empty
+        // FTS5 index keeps only its averages (id 1) and structure (id 10) records; a contentless
+        // table cannot be scanned for its largest rowid.
+        auto records = ws.db().queryInt("SELECT count(*) FROM judgments_fts_data WHERE id NOT IN (1, 10)");
+        if (!records) return records.error();
+        if (*records > 0) {
+            auto last = ws.db().queryInt("SELECT coalesce(max(id), 0) FROM judgments");
+            if (!last) return last.error();
+            s.indexedThrough = *last;
+        }
+    } else {
+        s.indexedThrough = std::stoll(*mark);
+    }
     // Counts only the rows above the watermark (a rowid range), normally none.
     auto st = ws.db().prepare("SELECT count(*) FROM judgments WHERE id > ?");
     if (!st) return st.error();

@@ -88,6 +88,31 @@ private slots:
         QCOMPARE(matches(*ws, "zzuniqueword"), std::int64_t(1));
         QCOMPARE(matches(*ws, "\"smiled at\""), std::int64_t(1)); // phrase queries work
     }
+
+    void aWorkspaceIndexedBeforeTheWatermarkExistedIsNotIndexedTwice() {
+        auto ws = Workspace::create((m_dir.path() + "/legacy.flame").toStdString());
+        auto source = ws->addSource("import", "test", "memory", false);
+        {
+            db::Transaction tx(ws->db());
+            auto w = JudgmentWriter::create(*ws, *source);
+            for (int i = 0; i < 3; ++i) {
+                Judgment j;
+                j.taskKey = "cola-acceptability";
+                j.context = {{"sentence", "legacy sentence number " + std::to_string(i)}};
+                j.target = {{"answer", "Yes"}};
+                FLAME_VERIFY_OK(w->insert(j));
+            }
+            FLAME_VERIFY_OK(w->flushStats());
+            // As an older writer did: each row indexed with its insert, no watermark kept.
+            FLAME_VERIFY_OK(ws->db().exec("INSERT INTO judgments_fts(rowid, text) SELECT id, context FROM judgments"));
+            FLAME_VERIFY_OK(tx.commit());
+        }
+        auto state = searchIndexState(*ws);
+        FLAME_VERIFY_OK(state);
+        QCOMPARE(state->pending, std::int64_t(0));
+        QCOMPARE(*indexSearchText(*ws), std::int64_t(0));
+        QCOMPARE(matches(*ws, "legacy"), std::int64_t(3));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSearchIndex)
