@@ -120,7 +120,10 @@ private slots:
                  std::vector<std::int64_t>{2});
         // Control characters (found by fuzz_search_query: a NUL inside a phrase made FTS5 fail)
         // separate words like spaces.
-        const std::string nul("\"the\0\x16cat\" OR x", 16);
+        std::string nul = "\"the";
+        nul += '\0';
+        nul += "\x16" "cat\"";
+        QCOMPARE(nul.size(), std::size_t(10));
         QVERIFY(parseSearch(nul).ok());
         QCOMPARE(run(parseSearch(nul).expression), std::vector<std::int64_t>{1});
         QCOMPARE(run(parseSearch(std::string("don't\tstop", 10)).expression), std::vector<std::int64_t>{2});
