@@ -42,6 +42,17 @@ private:
 // an older schema is migrated, as any open does), otherwise read-only.
 Expected<Workspace> openForReading(const std::string& path);
 
+// Command bodies are functions returning an exit code. CLI_TRY_VALUE declares `name` from an
+// Expected; both macros report an error and return its exit code from the enclosing function.
+#define CLI_TRY_VALUE(name, expr)                                                                  \
+    auto name = (expr);                                                                            \
+    if (!name) return ::flame::cli::report(name.error())
+#define CLI_TRY(expr)                                                                              \
+    do {                                                                                           \
+        auto flame_status_ = (expr);                                                               \
+        if (!flame_status_) return ::flame::cli::report(flame_status_.error());                    \
+    } while (0)
+
 // Registration of the command groups (each file adds its subcommands to the app).
 void addCorpusCommands(CLI::App& app, int& exitCode);
 void addTaskCommands(CLI::App& app, int& exitCode);

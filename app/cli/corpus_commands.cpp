@@ -1,8 +1,7 @@
-// flame init | sample | import | export | stats
+// flame init | sample | show | index | stats | import | export
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <iostream>
 
 #include "app/cli/cli_support.h"
 #include "model/format.h"
@@ -19,7 +18,7 @@ namespace flame::cli {
 
 namespace {
 
-// Brings the full-text index up to date after a bulk write; returns an exit code.
+// Brings the full-text index up to date after a bulk write.
 int indexForSearch(Workspace& ws, bool quiet) {
     Progress progress("indexing for search", quiet);
     auto indexed = indexSearchText(ws, [&](std::int64_t d, std::int64_t t) { return progress.update(d, t); });
@@ -47,39 +46,131 @@ void printStatsText(const WorkspaceStats& s) {
     std::printf("evaluation examples: %lld", (long long)s.evalExamples);
     for (const auto& [k, v] : s.evalBySet) std::printf("  %s=%lld", k.c_str(), (long long)v);
     std::printf("\nbias-probe instructions: %lld\n", (long long)s.biasItems);
+    if (s.searchPending) std::printf("not yet searchable: %lld judgments (run 'flame index')\n", (long long)s.searchPending);
+}
+
+// --- command bodies ------------------------------------------------------------------------------
+
+int runInit(const std::string& path, const std::string& catalogFile) {
+    Expected<Catalog> loaded = Catalog::builtin();
+    if (!catalogFile.empty()) loaded = Catalog::fromFile(catalogFile);
+    if (!loaded) return report(loaded.error());
+    CLI_TRY(Workspace::create(path, *loaded));
+    std::printf("created %s with %zu tasks (%zu in the FLAMe collection)\n", path.c_str(), loaded->tasks().size(),
+                loaded->flameTaskCount());
+    return kOk;
+}
+
+int runSample(const std::string& path, const sample::SampleOptions& options, bool quiet) {
+    CLI_TRY_VALUE(ws, Workspace::open(path));
+    Progress progress("sample", quiet);
+    auto result = writeSampleCorpus(*ws, options, [&](std::int64_t d, std::int64_t t) { return progress.update(d, t); });
+    progress.finish();
+    if (!result) return report(result.error());
+    std::printf("generated sample corpus: %lld judgments added (%lld already present), %lld evaluation examples, "
+                "%lld bias-probe instructions. This data is GENERATED, not human judgments.\n",
+                (long long)result->inserted, (long long)result->duplicates, (long long)result->evalExamples,
+                (long long)result->biasItems);
+    return indexForSearch(*ws, quiet);
+}
+
+struct ShowOptions {
+    std::string task, split;
+    int limit = 3;
+    std::int64_t id = 0;
+};
+
+int runShow(const std::string& path, const ShowOptions& o) {
+    CLI_TRY_VALUE(ws, openForReading(path));
+    std::int64_t taskId = 0;
+    if (!o.task.empty() && !(taskId = ws->taskId(o.task))) return report(Error::badInput("unknown task '" + o.task + "'"));
+    CLI_TRY_VALUE(generated, ws->meta("generated"));
+    InstructionStore store(*ws);
+    auto print = [&](const Judgment& j) {
+        CLI_TRY_VALUE(ins, store.current(j.taskKey));
+        std::printf("=== judgment %lld  task %s  split %s%s%s\n", (long long)j.id, j.taskKey.c_str(), toString(j.split),
+                    j.annotator.empty() ? "" : ("  annotator " + j.annotator).c_str(),
+                    *generated == "true" ? "  [generated sample data]" : "");
+        std::printf("%s\n--- target ---\n%s\n\n", formatInput(ins->instructions, j.context).c_str(),
+                    formatTarget(j.target).c_str());
+        return int(kOk);
+    };
+    if (o.id) {
+        CLI_TRY_VALUE(j, loadJudgment(*ws, o.id));
+        if (!j->has_value()) return report(Error::badInput("no judgment with id " + std::to_string(o.id)));
+        return print(**j);
+    }
+    JudgmentCursor cursor(*ws, taskId, o.split.empty() ? std::nullopt : parseSplit(o.split), o.limit);
+    Judgment j;
+    for (int n = 0; n < o.limit; ++n) {
+        CLI_TRY_VALUE(more, cursor.next(j));
+        if (!*more) break;
+        if (int code = print(j); code != kOk) return code;
+    }
+    return kOk;
+}
+
+int runIndex(const std::string& path, bool quiet) {
+    CLI_TRY_VALUE(ws, Workspace::open(path));
+    CLI_TRY_VALUE(before, searchIndexState(*ws));
+    int code = indexForSearch(*ws, quiet);
+    if (code == kOk) std::printf("indexed %lld judgments for search\n", (long long)before->pending);
+    return code;
+}
+
+int runStats(const std::string& path, bool asJson) {
+    CLI_TRY_VALUE(ws, openForReading(path));
+    CLI_TRY_VALUE(stats, computeStats(*ws));
+    if (asJson)
+        std::printf("%s\n", statsToJson(*stats).c_str());
+    else
+        printStatsText(*stats);
+    return kOk;
+}
+
+int runImport(const std::string& path, const std::string& file, ImportOptions options, bool quiet) {
+    CLI_TRY_VALUE(ws, Workspace::open(path));
+    Progress progress("import", quiet);
+    options.progress = [&](std::int64_t d, std::int64_t t) { return progress.update(d, t); };
+    auto result = importFile(*ws, file, options);
+    progress.finish();
+    if (!result) return report(result.error());
+    for (const auto& bad : result->badRecords) std::fprintf(stderr, "flame: %s\n", bad.toString().c_str());
+    if (result->badCount > std::int64_t(result->badRecords.size()))
+        std::fprintf(stderr, "flame: %lld more bad records not listed\n",
+                     (long long)(result->badCount - std::int64_t(result->badRecords.size())));
+    std::printf("imported %s: %lld records read, %lld judgments added, %lld already present, %lld evaluation "
+                "examples, %lld bad records skipped%s\n",
+                file.c_str(), (long long)result->records, (long long)result->inserted, (long long)result->duplicates,
+                (long long)result->evalExamples, (long long)result->badCount,
+                result->unpaired ? (", " + std::to_string(result->unpaired) + " records without a pair").c_str() : "");
+    return indexForSearch(*ws, quiet);
+}
+
+int runExport(const std::string& path, const std::string& output, ExportOptions options, const std::string& split,
+              bool quiet) {
+    CLI_TRY_VALUE(ws, openForReading(path));
+    if (!split.empty()) options.split = parseSplit(split);
+    Progress progress("export", quiet || output == "-");
+    options.progress = [&](std::int64_t d, std::int64_t t) { return progress.update(d, t); };
+    auto written = exportJudgments(*ws, output, options);
+    progress.finish();
+    if (!written) return report(written.error());
+    if (output != "-") std::printf("exported %lld judgments to %s\n", (long long)*written, output.c_str());
+    return kOk;
 }
 
 } // namespace
 
 void addCorpusCommands(CLI::App& app, int& exitCode) {
-    // --- init ---------------------------------------------------------------------------------
     {
         auto* cmd = app.add_subcommand("init", "Create an empty workspace with the 102-task catalog");
         auto ws = std::make_shared<std::string>();
         auto catalogFile = std::make_shared<std::string>();
         cmd->add_option("WS", *ws, "Workspace file to create (e.g. corpus.flame)")->required();
         cmd->add_option("--catalog", *catalogFile, "Use this catalog JSON file instead of the built-in one");
-        cmd->callback([=, &exitCode] {
-            const Catalog* catalog = &Catalog::builtin();
-            Expected<Catalog> loaded = Error::internal("unused");
-            if (!catalogFile->empty()) {
-                loaded = Catalog::fromFile(*catalogFile);
-                if (!loaded) {
-                    exitCode = report(loaded.error());
-                    return;
-                }
-                catalog = &loaded.value();
-            }
-            auto created = Workspace::create(*ws, *catalog);
-            if (!created) {
-                exitCode = report(created.error());
-                return;
-            }
-            std::printf("created %s with %zu tasks (%zu in the FLAMe collection)\n", ws->c_str(),
-                        catalog->tasks().size(), catalog->flameTaskCount());
-        });
+        cmd->callback([=, &exitCode] { exitCode = runInit(*ws, *catalogFile); });
     }
-    // --- sample -------------------------------------------------------------------------------
     {
         auto* cmd = app.add_subcommand("sample", "Fill a workspace with the generated sample corpus (deterministic)");
         auto ws = std::make_shared<std::string>();
@@ -96,180 +187,55 @@ void addCorpusCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--bias-instructions", opts->biasInstructions, "Instructions of the CoBBLEr-shaped bias set")
             ->default_val(opts->biasInstructions)->check(CLI::Range(0, 100000));
         cmd->add_flag("--quiet,-q", *quiet, "No progress output");
-        cmd->callback([=, &exitCode] {
-            auto opened = Workspace::open(*ws);
-            if (!opened) {
-                exitCode = report(opened.error());
-                return;
-            }
-            Progress progress("sample", *quiet);
-            auto result = writeSampleCorpus(*opened, *opts, [&](std::int64_t d, std::int64_t t) { return progress.update(d, t); });
-            progress.finish();
-            if (!result) {
-                exitCode = report(result.error());
-                return;
-            }
-            std::printf("generated sample corpus: %lld judgments added (%lld already present), %lld evaluation examples, "
-                        "%lld bias-probe instructions. This data is GENERATED, not human judgments.\n",
-                        (long long)result->inserted, (long long)result->duplicates, (long long)result->evalExamples,
-                        (long long)result->biasItems);
-            exitCode = indexForSearch(*opened, *quiet);
-        });
+        cmd->callback([=, &exitCode] { exitCode = runSample(*ws, *opts, *quiet); });
     }
-    // --- index --------------------------------------------------------------------------------
+    {
+        auto* cmd = app.add_subcommand("show", "Print judgments exactly as the model sees them (the unified format)");
+        auto ws = std::make_shared<std::string>();
+        auto o = std::make_shared<ShowOptions>();
+        cmd->add_option("WS", *ws, "Workspace file")->required();
+        cmd->add_option("--task", o->task, "Only this task");
+        cmd->add_option("--split", o->split, "Only this split")->check(CLI::IsMember({"train", "dev", "test"}));
+        cmd->add_option("--limit,-n", o->limit, "How many judgments")->default_val(3)->check(CLI::Range(1, 1000000));
+        cmd->add_option("--id", o->id, "One judgment by id");
+        cmd->callback([=, &exitCode] { exitCode = runShow(*ws, *o); });
+    }
     {
         auto* cmd = app.add_subcommand("index", "Finish the full-text search index (after an interrupted import or sample)");
         auto ws = std::make_shared<std::string>();
         auto quiet = std::make_shared<bool>(false);
         cmd->add_option("WS", *ws, "Workspace file")->required();
         cmd->add_flag("--quiet,-q", *quiet, "No progress output");
-        cmd->callback([=, &exitCode] {
-            auto opened = Workspace::open(*ws);
-            if (!opened) {
-                exitCode = report(opened.error());
-                return;
-            }
-            auto before = searchIndexState(*opened);
-            if (!before) {
-                exitCode = report(before.error());
-                return;
-            }
-            exitCode = indexForSearch(*opened, *quiet);
-            if (exitCode == kOk) std::printf("indexed %lld judgments for search\n", (long long)before->pending);
-        });
+        cmd->callback([=, &exitCode] { exitCode = runIndex(*ws, *quiet); });
     }
-    // --- stats --------------------------------------------------------------------------------
     {
         auto* cmd = app.add_subcommand("stats", "Counts per task, task type, capability and split");
         auto ws = std::make_shared<std::string>();
         auto asJson = std::make_shared<bool>(false);
         cmd->add_option("WS", *ws, "Workspace file")->required();
         cmd->add_flag("--json", *asJson, "Print the stable JSON form (see README)");
-        cmd->callback([=, &exitCode] {
-            auto opened = openForReading(*ws);
-            if (!opened) {
-                exitCode = report(opened.error());
-                return;
-            }
-            auto stats = computeStats(*opened);
-            if (!stats) {
-                exitCode = report(stats.error());
-                return;
-            }
-            if (*asJson)
-                std::printf("%s\n", statsToJson(*stats).c_str());
-            else
-                printStatsText(*stats);
-        });
+        cmd->callback([=, &exitCode] { exitCode = runStats(*ws, *asJson); });
     }
-    // --- show ---------------------------------------------------------------------------------
-    {
-        auto* cmd = app.add_subcommand("show", "Print judgments exactly as the model sees them (the unified format)");
-        auto ws = std::make_shared<std::string>();
-        auto task = std::make_shared<std::string>();
-        auto split = std::make_shared<std::string>();
-        auto limit = std::make_shared<int>(3);
-        auto id = std::make_shared<std::int64_t>(0);
-        cmd->add_option("WS", *ws, "Workspace file")->required();
-        cmd->add_option("--task", *task, "Only this task");
-        cmd->add_option("--split", *split, "Only this split")->check(CLI::IsMember({"train", "dev", "test"}));
-        cmd->add_option("--limit,-n", *limit, "How many judgments")->default_val(3)->check(CLI::Range(1, 1000000));
-        cmd->add_option("--id", *id, "One judgment by id");
-        cmd->callback([=, &exitCode] {
-            auto opened = openForReading(*ws);
-            if (!opened) {
-                exitCode = report(opened.error());
-                return;
-            }
-            std::int64_t taskId = 0;
-            if (!task->empty() && !(taskId = opened->taskId(*task))) {
-                exitCode = report(Error::badInput("unknown task '" + *task + "'"));
-                return;
-            }
-            auto generated = opened->meta("generated");
-            InstructionStore store(*opened);
-            auto print = [&](const Judgment& j) {
-                auto ins = store.current(j.taskKey);
-                if (!ins) return report(ins.error());
-                std::printf("=== judgment %lld  task %s  split %s%s%s\n", (long long)j.id, j.taskKey.c_str(), toString(j.split),
-                            j.annotator.empty() ? "" : ("  annotator " + j.annotator).c_str(),
-                            generated && *generated == "true" ? "  [generated sample data]" : "");
-                std::printf("%s\n--- target ---\n%s\n\n", formatInput(ins->instructions, j.context).c_str(),
-                            formatTarget(j.target).c_str());
-                return int(kOk);
-            };
-            if (*id) {
-                auto j = loadJudgment(*opened, *id);
-                if (!j) {
-                    exitCode = report(j.error());
-                    return;
-                }
-                if (!j->has_value()) {
-                    exitCode = report(Error::badInput("no judgment with id " + std::to_string(*id)));
-                    return;
-                }
-                exitCode = print(**j);
-                return;
-            }
-            JudgmentCursor cursor(*opened, taskId, split->empty() ? std::nullopt : parseSplit(*split), *limit);
-            Judgment j;
-            for (int n = 0; n < *limit; ++n) {
-                auto more = cursor.next(j);
-                if (!more) {
-                    exitCode = report(more.error());
-                    return;
-                }
-                if (!*more) break;
-                if ((exitCode = print(j)) != kOk) return;
-            }
-        });
-    }
-    // --- import -------------------------------------------------------------------------------
     {
         auto* cmd = app.add_subcommand("import", "Import a JSON Lines file of human judgments");
         auto ws = std::make_shared<std::string>();
         auto file = std::make_shared<std::string>();
-        auto format = std::make_shared<std::string>();
-        auto task = std::make_shared<std::string>();
+        auto options = std::make_shared<ImportOptions>();
         auto split = std::make_shared<std::string>();
-        auto skipBad = std::make_shared<bool>(false);
         auto quiet = std::make_shared<bool>(false);
         cmd->add_option("WS", *ws, "Workspace file")->required();
         cmd->add_option("FILE", *file, "Input file (JSON Lines, or a JSON array)")->required();
-        cmd->add_option("--format", *format, "Input format: " + knownImportFormats())->required();
-        cmd->add_option("--task", *task, "Target task key (formats that fit several tasks)");
+        cmd->add_option("--format", options->format, "Input format: " + knownImportFormats())->required();
+        cmd->add_option("--task", options->task, "Target task key (formats that fit several tasks)");
         cmd->add_option("--split", *split, "Put every record into this split")->check(CLI::IsMember({"train", "dev", "test"}));
-        cmd->add_flag("--skip-bad", *skipBad, "Keep every good record and report each bad one as FILE:LINE: reason");
+        cmd->add_flag("--skip-bad", options->skipBad, "Keep every good record and report each bad one as FILE:LINE: reason");
         cmd->add_flag("--quiet,-q", *quiet, "No progress output");
         cmd->callback([=, &exitCode] {
-            auto opened = Workspace::open(*ws);
-            if (!opened) {
-                exitCode = report(opened.error());
-                return;
-            }
-            ImportOptions options;
-            options.format = *format;
-            options.task = *task;
-            if (!split->empty()) options.split = parseSplit(*split);
-            options.skipBad = *skipBad;
-            Progress progress("import", *quiet);
-            options.progress = [&](std::int64_t d, std::int64_t t) { return progress.update(d, t); };
-            auto result = importFile(*opened, *file, options);
-            progress.finish();
-            if (!result) {
-                exitCode = report(result.error());
-                return;
-            }
-            for (const auto& bad : result->badRecords) std::fprintf(stderr, "flame: %s\n", bad.toString().c_str());
-            std::printf("imported %s: %lld records read, %lld judgments added, %lld already present, %lld evaluation "
-                        "examples, %zu bad records skipped%s\n",
-                        file->c_str(), (long long)result->records, (long long)result->inserted,
-                        (long long)result->duplicates, (long long)result->evalExamples, result->badRecords.size(),
-                        result->unpaired ? (", " + std::to_string(result->unpaired) + " records without a pair").c_str() : "");
-            exitCode = indexForSearch(*opened, *quiet);
+            ImportOptions o = *options;
+            if (!split->empty()) o.split = parseSplit(*split);
+            exitCode = runImport(*ws, *file, o, *quiet);
         });
     }
-    // --- export -------------------------------------------------------------------------------
     {
         auto* cmd = app.add_subcommand("export", "Export judgments as JSON Lines");
         auto ws = std::make_shared<std::string>();
@@ -284,24 +250,7 @@ void addCorpusCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--split", *split, "Only this split")->check(CLI::IsMember({"train", "dev", "test"}));
         cmd->add_option("--output,-o", *output, "Output file ('-' for standard output)")->required();
         cmd->add_flag("--quiet,-q", *quiet, "No progress output");
-        cmd->callback([=, &exitCode] {
-            auto opened = openForReading(*ws);
-            if (!opened) {
-                exitCode = report(opened.error());
-                return;
-            }
-            ExportOptions o = *options;
-            if (!split->empty()) o.split = parseSplit(*split);
-            Progress progress("export", *quiet || *output == "-");
-            o.progress = [&](std::int64_t d, std::int64_t t) { return progress.update(d, t); };
-            auto result = exportJudgments(*opened, *output, o);
-            progress.finish();
-            if (!result) {
-                exitCode = report(result.error());
-                return;
-            }
-            if (*output != "-") std::printf("exported %lld judgments to %s\n", (long long)*result, output->c_str());
-        });
+        cmd->callback([=, &exitCode] { exitCode = runExport(*ws, *output, *options, *split, *quiet); });
     }
 }
 

@@ -53,6 +53,58 @@ std::string currentUser() {
     return "unknown";
 }
 
+int runShowTask(const std::string& path, const std::string& key, bool asJson) {
+    CLI_TRY_VALUE(ws, openForReading(path));
+    CLI_TRY_VALUE(stats, computeStats(*ws));
+    const TaskDefinition* t = ws->catalog().find(key);
+    if (!t) return report(Error::badInput("unknown task '" + key + "'"));
+    InstructionStore store(*ws);
+    CLI_TRY_VALUE(cur, store.current(t->key));
+    if (asJson) {
+        std::printf("%s\n", json::serialize(taskJson(*t, stats->byTask[t->key], &cur.value())).c_str());
+        return kOk;
+    }
+    std::printf("%s  (%s, %s, %s)\n", t->key.c_str(), toString(t->type), toString(t->capability), t->dataset.c_str());
+    std::printf("citation: %s   licence: %s   feedback: %s\n", t->citation.c_str(), t->licence.c_str(),
+                t->aiFeedback ? "AI" : "human");
+    std::printf("input fields: ");
+    for (const auto& f : t->inputFields) std::printf("%s ", f.c_str());
+    std::printf("\noutput fields: ");
+    for (const auto& f : t->outputFields) std::printf("%s ", f.c_str());
+    std::printf("\njudgments: %lld\n\ninstructions (version %d by %s, %s):\ntitle: %s\ndescription: %s\n",
+                (long long)stats->byTask[t->key], cur->version, cur->author.c_str(), cur->createdAt.c_str(),
+                cur->instructions.title.c_str(), cur->instructions.description.c_str());
+    return kOk;
+}
+
+int runSetInstructions(const std::string& path, const std::string& key, const std::string& from,
+                       const std::string& message, const std::string& author) {
+    CLI_TRY_VALUE(ws, Workspace::open(path));
+    CLI_TRY_VALUE(ins, readInstructionFile(from));
+    InstructionStore store(*ws);
+    CLI_TRY_VALUE(saved, store.save(key, *ins, author.empty() ? currentUser() : author,
+                                    message.empty() ? "from " + from : message, InstructionStore::kAppend));
+    std::printf("saved version %d of the instructions of %s\n", saved->version, key.c_str());
+    return kOk;
+}
+
+int runListTasks(const std::string& path, bool asJson) {
+    CLI_TRY_VALUE(ws, openForReading(path));
+    CLI_TRY_VALUE(stats, computeStats(*ws));
+    if (asJson) {
+        json::Array all;
+        for (const auto& t : ws->catalog().tasks()) all.push_back(taskJson(t, stats->byTask[t.key], nullptr));
+        std::printf("%s\n", json::serialize(json::Value(std::move(all))).c_str());
+        return kOk;
+    }
+    std::printf("%-36s %-15s %-19s %10s  %s\n", "task", "type", "capability", "judgments", "dataset");
+    for (const auto& t : ws->catalog().tasks())
+        std::printf("%-36s %-15s %-19s %10lld  %s%s\n", t.key.c_str(), toString(t.type), toString(t.capability),
+                    (long long)stats->byTask[t.key], t.dataset.c_str(),
+                    t.collection == Collection::Flame ? "" : t.collection == Collection::Eval ? "  [evaluation only]" : "  [outside FLAMe]");
+    return kOk;
+}
+
 } // namespace
 
 void addTaskCommands(CLI::App& app, int& exitCode) {
@@ -79,71 +131,9 @@ void addTaskCommands(CLI::App& app, int& exitCode) {
     set->add_option("--author", *author, "Author (default: the current user)");
 
     cmd->callback([=, &exitCode] {
-        bool writing = set->parsed();
-        auto opened = writing ? Workspace::open(*ws) : openForReading(*ws);
-        if (!opened) {
-            exitCode = report(opened.error());
-            return;
-        }
-        InstructionStore store(*opened);
-        auto stats = computeStats(*opened);
-        if (!stats) {
-            exitCode = report(stats.error());
-            return;
-        }
-        if (show->parsed()) {
-            const TaskDefinition* t = opened->catalog().find(*showKey);
-            if (!t) {
-                exitCode = report(Error::badInput("unknown task '" + *showKey + "'"));
-                return;
-            }
-            auto cur = store.current(t->key);
-            if (!cur) {
-                exitCode = report(cur.error());
-                return;
-            }
-            if (*asJson) {
-                std::printf("%s\n", json::serialize(taskJson(*t, stats->byTask[t->key], &cur.value())).c_str());
-                return;
-            }
-            std::printf("%s  (%s, %s, %s)\n", t->key.c_str(), toString(t->type), toString(t->capability), t->dataset.c_str());
-            std::printf("citation: %s   licence: %s   feedback: %s\n", t->citation.c_str(), t->licence.c_str(),
-                        t->aiFeedback ? "AI" : "human");
-            std::printf("input fields: ");
-            for (const auto& f : t->inputFields) std::printf("%s ", f.c_str());
-            std::printf("\noutput fields: ");
-            for (const auto& f : t->outputFields) std::printf("%s ", f.c_str());
-            std::printf("\njudgments: %lld\n\ninstructions (version %d by %s, %s):\ntitle: %s\ndescription: %s\n",
-                        (long long)stats->byTask[t->key], cur->version, cur->author.c_str(), cur->createdAt.c_str(),
-                        cur->instructions.title.c_str(), cur->instructions.description.c_str());
-            return;
-        }
-        if (writing) {
-            auto ins = readInstructionFile(*from);
-            if (!ins) {
-                exitCode = report(ins.error());
-                return;
-            }
-            auto saved = store.save(*setKey, *ins, author->empty() ? currentUser() : *author,
-                                    message->empty() ? "from " + *from : *message, InstructionStore::kAppend);
-            if (!saved) {
-                exitCode = report(saved.error());
-                return;
-            }
-            std::printf("saved version %d of the instructions of %s\n", saved->version, setKey->c_str());
-            return;
-        }
-        if (*asJson) {
-            json::Array all;
-            for (const auto& t : opened->catalog().tasks()) all.push_back(taskJson(t, stats->byTask[t.key], nullptr));
-            std::printf("%s\n", json::serialize(json::Value(std::move(all))).c_str());
-            return;
-        }
-        std::printf("%-36s %-15s %-19s %10s  %s\n", "task", "type", "capability", "judgments", "dataset");
-        for (const auto& t : opened->catalog().tasks())
-            std::printf("%-36s %-15s %-19s %10lld  %s%s\n", t.key.c_str(), toString(t.type), toString(t.capability),
-                        (long long)stats->byTask[t.key], t.dataset.c_str(),
-                        t.collection == Collection::Flame ? "" : t.collection == Collection::Eval ? "  [evaluation only]" : "  [outside FLAMe]");
+        if (show->parsed()) exitCode = runShowTask(*ws, *showKey, *asJson);
+        else if (set->parsed()) exitCode = runSetInstructions(*ws, *setKey, *from, *message, *author);
+        else exitCode = runListTasks(*ws, *asJson);
     });
 }
 

@@ -9,6 +9,7 @@
 
 #include "storage/stats.h"
 #include "storage/workspace.h"
+#include "tests/storage/storage_test_support.h"
 #include "tests/test_support.h"
 
 using namespace flame;
@@ -22,11 +23,7 @@ std::int64_t intactCount(const std::string& path) {
         QTest::qFail(ws.error().toString().c_str(), __FILE__, __LINE__);
         return -1;
     }
-    auto st = ws->db().prepare("PRAGMA integrity_check");
-    st->step();
-    if (st->string(0) != "ok") QTest::qFail(("integrity_check: " + st->string(0)).c_str(), __FILE__, __LINE__);
-    std::int64_t rows = *ws->db().queryInt("SELECT count(*) FROM judgments");
-    if (rows != computeStats(*ws)->judgments) QTest::qFail("statistics differ from rows", __FILE__, __LINE__);
+    const std::int64_t rows = flame::test::checkIntact(*ws);
     return rows;
 }
 

@@ -14,6 +14,7 @@
 #include "storage/judgment_store.h"
 #include "storage/sample_writer.h"
 #include "storage/stats.h"
+#include "tests/storage/storage_test_support.h"
 #include "tests/test_support.h"
 
 using namespace flame;
@@ -31,12 +32,6 @@ std::vector<Judgment> all(Workspace& ws) {
 
 std::int64_t count(Workspace& ws) { return *ws.db().queryInt("SELECT count(*) FROM judgments"); }
 
-std::set<std::string> hashes(Workspace& ws) {
-    std::set<std::string> out;
-    auto st = ws.db().prepare("SELECT hex(content_hash) FROM judgments");
-    while (st->step() == db::Statement::Step::Row) out.insert(st->string(0));
-    return out;
-}
 
 const std::string& preferred(const Judgment& j) {
     std::size_t n = j.context.size();
@@ -362,7 +357,7 @@ private slots:
         auto r = run(target, out, "judgments");
         FLAME_VERIFY_OK(r);
         QCOMPARE(r->inserted, std::int64_t(3015));
-        QCOMPARE(hashes(target), hashes(source));
+        QCOMPARE(flame::test::contentHashes(target), flame::test::contentHashes(source));
         auto a = *computeStats(source), b = *computeStats(target);
         QCOMPARE(b.byTask, a.byTask);
         QCOMPARE(b.bySplit, a.bySplit);

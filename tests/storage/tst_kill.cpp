@@ -12,18 +12,13 @@
 #include "storage/search_index.h"
 #include "storage/stats.h"
 #include "storage/workspace.h"
+#include "tests/storage/storage_test_support.h"
 #include "tests/test_support.h"
 
 using namespace flame;
 
 namespace {
 
-std::set<std::string> hashes(Workspace& ws) {
-    std::set<std::string> out;
-    auto st = ws.db().prepare("SELECT hex(content_hash) FROM judgments");
-    while (st->step() == db::Statement::Step::Row) out.insert(st->string(0));
-    return out;
-}
 
 // Checks the invariants a kill must not break; returns the number of judgments.
 std::int64_t checkConsistent(const std::string& path) {
@@ -32,12 +27,7 @@ std::int64_t checkConsistent(const std::string& path) {
         QTest::qFail(ws.error().toString().c_str(), __FILE__, __LINE__);
         return -1;
     }
-    auto st = ws->db().prepare("PRAGMA integrity_check");
-    st->step();
-    if (st->string(0) != "ok") QTest::qFail(("integrity_check: " + st->string(0)).c_str(), __FILE__, __LINE__);
-    std::int64_t rows = *ws->db().queryInt("SELECT count(*) FROM judgments");
-    std::int64_t stats = computeStats(*ws)->judgments;
-    if (rows != stats) QTest::qFail(("statistics say " + std::to_string(stats) + ", rows " + std::to_string(rows)).c_str(), __FILE__, __LINE__);
+    const std::int64_t rows = flame::test::checkIntact(*ws);
     // The full-text index holds exactly the rows up to its watermark.
     auto state = searchIndexState(*ws);
     auto fts = ws->db().prepare("SELECT count(*) FROM judgments_fts WHERE judgments_fts MATCH 'zzmarker'");
@@ -126,7 +116,7 @@ private slots:
         auto a = Workspace::open(clean.toStdString());
         auto b = Workspace::open(killed.toStdString());
         QCOMPARE(checkConsistent(killed.toStdString()), std::int64_t(250000));
-        QCOMPARE(hashes(*b), hashes(*a));
+        QCOMPARE(flame::test::contentHashes(*b), flame::test::contentHashes(*a));
         QCOMPARE(searchIndexState(*b)->pending, std::int64_t(0));
     }
 };

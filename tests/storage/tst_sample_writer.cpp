@@ -7,17 +7,12 @@
 #include "storage/sample_writer.h"
 #include "storage/search_index.h"
 #include "storage/stats.h"
+#include "tests/storage/storage_test_support.h"
 #include "tests/test_support.h"
 
 using namespace flame;
 
 namespace {
-std::set<std::string> hashes(Workspace& ws) {
-    std::set<std::string> out;
-    auto st = ws.db().prepare("SELECT hex(content_hash) FROM judgments");
-    while (st->step() == db::Statement::Step::Row) out.insert(st->string(0));
-    return out;
-}
 } // namespace
 
 class TestSampleWriter : public QObject {
@@ -91,7 +86,7 @@ private slots:
         QVERIFY(partial > 0 && partial < 9000);
         QCOMPARE(computeStats(interrupted)->judgments, partial); // stats committed with the rows
         FLAME_VERIFY_OK(writeSampleCorpus(interrupted, o));
-        QCOMPARE(hashes(interrupted), hashes(clean));
+        QCOMPARE(flame::test::contentHashes(interrupted), flame::test::contentHashes(clean));
     }
 
     void refusesReadOnlyWorkspaces() {
