@@ -183,6 +183,30 @@ CREATE TABLE tailpatch_results(
   PRIMARY KEY(run_id, task_key, category)
 ) WITHOUT ROWID;
 )sql",
+        // 3: training runs, for workers and the GUI: a cancel request any process can set (the
+        // worker polls it with its heartbeat, so a run on another host can be cancelled too);
+        // documents a run derives (its mixture, the tail-patch plan); the model's verdicts on
+        // corpus judgments (to show where it disagrees with the human label).
+        R"sql(
+ALTER TABLE runs ADD COLUMN cancel_requested INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX runs_state ON runs(state);
+CREATE TABLE run_documents(
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  name TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY(run_id, name)
+) WITHOUT ROWID;
+CREATE TABLE run_predictions(
+  run_id INTEGER NOT NULL REFERENCES runs(id),
+  step INTEGER NOT NULL,
+  judgment_id INTEGER NOT NULL REFERENCES judgments(id),
+  predicted TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  agrees INTEGER NOT NULL,
+  PRIMARY KEY(run_id, step, judgment_id)
+) WITHOUT ROWID;
+)sql",
     };
     return list;
 }

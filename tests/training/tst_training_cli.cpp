@@ -1,0 +1,291 @@
+// The training commands end to end, as real processes on a small generated workspace with a very
+// small network: events on stdout, run rows and metrics in the database, evaluation beside the
+// baselines, stop (SIGTERM or --stop-after) and resume reproducing an uninterrupted run bit for
+// bit, a killed worker's run marked interrupted, two Gloo ranks matching one, FLAMe-RM and
+// FLAMe-Opt-RM, bias probes, export checked by the Python rebuild, and damaged files.
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "model/json.h"
+#include "storage/run_store.h"
+#include "storage/workspace.h"
+#include "tests/test_support.h"
+
+using namespace flame;
+using flame::test::runCli;
+
+namespace {
+
+std::vector<json::Value> jsonLines(const QString& out) {
+    std::vector<json::Value> v;
+    for (const QString& line : out.split('\n', Qt::SkipEmptyParts)) {
+        json::ParseError e;
+        if (auto j = json::parse(line.toStdString(), &e)) v.push_back(std::move(*j));
+    }
+    return v;
+}
+
+std::vector<const json::Value*> events(const std::vector<json::Value>& lines, const char* name) {
+    std::vector<const json::Value*> out;
+    for (const auto& l : lines)
+        if (l.isObject() && l.find("event") && l.find("event")->asString() == name) out.push_back(&l);
+    return out;
+}
+
+} // namespace
+
+class TrainingCliTest : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_ws;
+    std::int64_t m_finishedRun = 0;
+
+    // A network small enough for tests: one layer of width 32, short sequences, one thread.
+    QStringList small(int steps) {
+        return {"--steps", QString::number(steps), "--batch", "4", "--layers", "1", "--d-model", "32", "--heads", "2",
+                "--d-ff", "64", "--max-seq", "160", "--max-target", "24", "--eval-every", "3", "--eval-limit", "20",
+                "--checkpoint-every", "3", "--threads", "1", "--seed", "5"};
+    }
+
+    std::int64_t createdRun(const flame::test::CliResult& r) {
+        for (const auto& l : jsonLines(r.out))
+            if (l.find("event") && l.find("event")->asString() == "created") return l.find("run")->asInt();
+        return 0;
+    }
+
+    std::vector<double> losses(std::int64_t run) {
+        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
+        RunStore runs(*ws);
+        std::vector<double> out;
+        auto points = runs.metrics(run, "loss"); // keep the Expected alive while iterating
+        for (const auto& p : *points) out.push_back(p.value);
+        return out;
+    }
+
+    RunRecord runRow(std::int64_t run) {
+        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
+        RunStore runs(*ws);
+        return *runs.require(run);
+    }
+
+private slots:
+    void initTestCase() {
+        m_ws = m_dir.path() + "/t.flame";
+        QCOMPARE(runCli({"init", m_ws}).exitCode, 0);
+        auto s = runCli({"sample", m_ws, "--judgments", "2500", "--eval-scale", "0.05", "--dev-scale", "0.05",
+                         "--bias-instructions", "2", "-q"});
+        QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+        auto t = runCli({"tokenizer", m_ws, "train", "--vocab", "500", "--sample", "800", "--json"});
+        QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+        auto enc = runCli({"tokenizer", m_ws, "encode", "--text", "choice: A"});
+        QCOMPARE(enc.exitCode, 0);
+        QVERIFY(!enc.out.trimmed().isEmpty());
+    }
+
+    void trainPrintsEventsAndRecordsTheRun() {
+        auto r = runCli(QStringList{"train", m_ws, "--variant", "flame", "--json"} + small(6));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
+        const auto lines = jsonLines(r.out);
+        m_finishedRun = createdRun(r);
+        QVERIFY(m_finishedRun > 0);
+        auto steps = events(lines, "step");
+        QCOMPARE(steps.size(), std::size_t(6));
+        for (const auto* s : steps) {
+            QCOMPARE(s->find("run")->asInt(), m_finishedRun);
+            QVERIFY(s->find("loss")->asDouble() > 0);
+            QVERIFY(s->find("lr")->asDouble() > 0);
+        }
+        QCOMPARE(steps.back()->find("examples")->asInt(), std::int64_t(24));
+        auto evals = events(lines, "eval");
+        QCOMPARE(evals.size(), std::size_t(2)); // steps 3 and 6
+        for (const char* k : {"chat", "chat_hard", "safety", "reasoning", "score"}) {
+            const double x = evals.back()->find(k)->asDouble();
+            QVERIFY(x >= 0 && x <= 1);
+        }
+        QCOMPARE(events(lines, "checkpoint").size(), std::size_t(2));
+        QCOMPARE(events(lines, "end").front()->find("state")->asString(), std::string("finished"));
+        RunRecord row = runRow(m_finishedRun);
+        QCOMPARE(row.state, RunState::Finished);
+        QCOMPARE(row.step, std::int64_t(6));
+        QCOMPARE(losses(m_finishedRun).size(), std::size_t(6));
+
+        auto list = runCli({"runs", m_ws, "list", "--json"});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY(list.out.contains("\"state\":\"finished\""));
+        auto show = runCli({"runs", m_ws, "show", QString::number(m_finishedRun)});
+        QCOMPARE(show.exitCode, 0);
+        QVERIFY(show.out.contains("\"checkpoints\""));
+        QVERIFY(show.out.contains("\"mixture\""));
+    }
+
+    void evalReportsBaselinesOnTheSameSet() {
+        auto r = runCli({"eval", m_ws, "--run", QString::number(m_finishedRun), "--json", "--threads", "1"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        json::ParseError e;
+        auto v = json::parse(r.out.trimmed().toStdString(), &e);
+        QVERIFY(v && v->isObject());
+        QCOMPARE(v->find("step")->asInt(), std::int64_t(6));
+        const json::Value* first = v->find("baselines")->find("always-first");
+        for (const char* s : {"chat", "chat_hard", "safety", "reasoning"})
+            QCOMPARE(first->find("sections")->find(s)->asDouble(), 0.5); // both orders: exactly one half
+        QVERIFY(v->find("baselines")->find("always-longer"));
+        QVERIFY(v->find("model")->find("subsets")->find("math-prm"));
+        // The same numbers through `flame score rewardbench`.
+        const QString file = m_dir.path() + "/results.jsonl";
+        {
+            std::ofstream out(file.toStdString());
+            out << "{\"subset\":\"hep-go\",\"result\":1}\n{\"subset\":\"hep-go\",\"result\":0}\n{\"subset\":\"math-prm\",\"result\":0.5}\n";
+        }
+        auto s = runCli({"score", "rewardbench", file, "--json"});
+        QCOMPARE(s.exitCode, 0);
+        auto sv = json::parse(s.out.trimmed().toStdString(), &e);
+        QCOMPARE(sv->find("sections")->find("reasoning")->asDouble(), 0.5);
+        QCOMPARE(sv->find("score")->asDouble(), 0.125);
+    }
+
+    void stopAndResumeReproduceTheUninterruptedRun() {
+        auto a = runCli(QStringList{"train", m_ws, "--json", "--queue"} + small(6));
+        const std::int64_t runA = createdRun(a);
+        QVERIFY(runA > 0);
+        QCOMPARE(runRow(runA).state, RunState::Queued);
+        auto wa = runCli({"worker", m_ws, "--run", QString::number(runA)});
+        QVERIFY2(wa.exitCode == 0, qPrintable(wa.err));
+        auto b = runCli(QStringList{"train", m_ws, "--json", "--queue"} + small(6));
+        const std::int64_t runB = createdRun(b);
+        auto wb = runCli({"worker", m_ws, "--run", QString::number(runB), "--stop-after", "4"});
+        QCOMPARE(wb.exitCode, 130);
+        QCOMPARE(runRow(runB).state, RunState::Cancelled);
+        QVERIFY(wb.out.contains("\"event\":\"checkpoint\",\"run\":" + QString::number(runB) + ",\"step\":4"));
+        auto rb = runCli({"runs", m_ws, "resume", QString::number(runB), "--json"});
+        QVERIFY2(rb.exitCode == 0, qPrintable(rb.err + rb.out));
+        QCOMPARE(runRow(runB).state, RunState::Finished);
+        const auto la = losses(runA), lb = losses(runB);
+        QCOMPARE(la.size(), std::size_t(6));
+        QCOMPARE(lb.size(), std::size_t(6));
+        for (std::size_t i = 0; i < 6; ++i)
+            QVERIFY2(la[i] == lb[i], qPrintable(QString("step %1: %2 vs %3").arg(i + 1).arg(la[i], 0, 'g', 17).arg(lb[i], 0, 'g', 17)));
+    }
+
+    void sigtermCheckpointsAndStops() {
+        auto c = runCli(QStringList{"train", m_ws, "--json", "--queue"} + small(100000));
+        const std::int64_t run = createdRun(c);
+        QProcess worker;
+        worker.start(QStringLiteral(FLAME_CLI), {"worker", m_ws, "--run", QString::number(run)});
+        QVERIFY(worker.waitForStarted());
+        QByteArray out;
+        while (!out.contains("\"event\":\"step\"") && worker.waitForReadyRead(60000)) out += worker.readAllStandardOutput();
+        QVERIFY(out.contains("\"event\":\"step\""));
+        worker.terminate(); // SIGTERM
+        QVERIFY(worker.waitForFinished(60000));
+        out += worker.readAllStandardOutput();
+        QCOMPARE(worker.exitCode(), 130);
+        QVERIFY(out.contains("\"state\":\"cancelled\""));
+        RunRecord row = runRow(run);
+        QCOMPARE(row.state, RunState::Cancelled);
+        QVERIFY(row.step > 0); // the step it stopped at, recorded with the state
+        const std::string ckpt = m_ws.toStdString() + ".d/runs/" + std::to_string(run) + "/ckpt-" + std::to_string(row.step);
+        QVERIFY2(std::filesystem::exists(ckpt + "/state.json"), ckpt.c_str());
+    }
+
+    void killedWorkerIsNotLeftRunning() {
+        auto c = runCli(QStringList{"train", m_ws, "--json", "--queue"} + small(100000));
+        const std::int64_t run = createdRun(c);
+        QProcess worker;
+        worker.start(QStringLiteral(FLAME_CLI), {"worker", m_ws, "--run", QString::number(run)});
+        QByteArray out;
+        while (!out.contains("\"event\":\"step\"") && worker.waitForReadyRead(60000)) out += worker.readAllStandardOutput();
+        QCOMPARE(runRow(run).state, RunState::Running);
+        worker.kill(); // SIGKILL: no chance to clean up
+        QVERIFY(worker.waitForFinished(30000));
+        auto list = runCli({"runs", m_ws, "list", "--json"});
+        QCOMPARE(list.exitCode, 0);
+        RunRecord row = runRow(run);
+        QCOMPARE(row.state, RunState::Interrupted);
+        QVERIFY(!row.error.empty());
+        // And it resumes from its last checkpoint (or the start) like any stopped run.
+        auto cancel = runCli({"runs", m_ws, "cancel", QString::number(run)});
+        QCOMPARE(cancel.exitCode, 2); // not running any more
+    }
+
+    void twoGlooRanksMatchOneProcess() {
+        auto one = runCli(QStringList{"train", m_ws, "--json", "--nproc", "1"} + small(4));
+        QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+        auto two = runCli(QStringList{"train", m_ws, "--json", "--nproc", "2"} + small(4));
+        QVERIFY2(two.exitCode == 0, qPrintable(two.err + two.out));
+        const auto l1 = losses(createdRun(one)), l2 = losses(createdRun(two));
+        QCOMPARE(l1.size(), std::size_t(4));
+        QCOMPARE(l2.size(), std::size_t(4));
+        for (std::size_t i = 0; i < 4; ++i)
+            QVERIFY2(std::fabs(l1[i] - l2[i]) <= 1e-5 * std::fabs(l1[i]),
+                     qPrintable(QString("step %1: %2 vs %3").arg(i + 1).arg(l1[i], 0, 'g', 12).arg(l2[i], 0, 'g', 12)));
+    }
+
+    void rmAndOptRmVariants() {
+        auto rm = runCli({"train", m_ws, "--variant", "flame-rm", "--from", QString::number(m_finishedRun), "--steps", "2",
+                          "--batch", "4", "--threads", "1", "--eval-limit", "20", "--json"});
+        QVERIFY2(rm.exitCode == 0, qPrintable(rm.err + rm.out));
+        auto opt = runCli({"train", m_ws, "--variant", "flame-opt-rm", "--from", QString::number(m_finishedRun), "--from-step", "3",
+                           "--steps", "2", "--batch", "4", "--threads", "1", "--eval-limit", "20", "--tailpatch-steps", "2",
+                           "--tailpatch-batch", "4", "--group-size", "40", "--dev-limit", "20", "--no-mid", "--json"});
+        QVERIFY2(opt.exitCode == 0, qPrintable(opt.err + opt.out));
+        const auto lines = jsonLines(opt.out);
+        QVERIFY(!events(lines, "tailpatch").empty());
+        QCOMPARE(events(lines, "tailpatch_plan").size(), std::size_t(1));
+        const std::int64_t run = createdRun(opt);
+        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
+        RunStore runs(*ws);
+        auto rows = runs.tailpatchResults(run);
+        QVERIFY(rows && rows->size() >= 5 * 90); // every task, five categories
+        QVERIFY(*runs.document(run, "tailpatch_plan"));
+        QCOMPARE(runs.require(run)->state, RunState::Finished);
+    }
+
+    void biasProbesAndExport() {
+        auto b = runCli({"bias", m_ws, "--run", QString::number(m_finishedRun), "--instructions", "1", "--threads", "1", "--json"});
+        QVERIFY2(b.exitCode == 0, qPrintable(b.err));
+        json::ParseError e;
+        auto v = json::parse(b.out.trimmed().toStdString(), &e);
+        QVERIFY(v);
+        QCOMPARE(v->find("comparisons")->asInt(), std::int64_t(120)); // 15 systems + the model's own: C(16, 2)
+        for (const char* k : {"order", "compassion", "length", "egocentric", "bandwagon", "attention", "average"}) {
+            const double x = v->find("model")->find(k)->asDouble();
+            QVERIFY(x >= 0 && x <= 1);
+        }
+        QCOMPARE(v->find("random")->find("order")->asDouble(), 0.5);
+        const QString dir = m_dir.path() + "/export";
+        auto x = runCli({"export-model", m_ws, "--run", QString::number(m_finishedRun), "--output", dir, "--check", "4"});
+        QVERIFY2(x.exitCode == 0, qPrintable(x.err));
+        for (const char* f : {"model.pt", "config.json", "tokenizer.model", "judge_check.jsonl"})
+            QVERIFY(QFile::exists(dir + "/" + f));
+        QProcess py;
+        py.start("/usr/bin/python3", {QStringLiteral(FLAME_SOURCE_DIR "/scripts/flame_model.py"), "check", dir});
+        if (!py.waitForStarted()) QSKIP("no /usr/bin/python3");
+        QVERIFY(py.waitForFinished(120000));
+        const QString err = QString::fromUtf8(py.readAllStandardError());
+        if (err.contains("No module named")) QSKIP("python3 lacks torch or sentencepiece");
+        QVERIFY2(py.exitCode() == 0, qPrintable(err + py.readAllStandardOutput()));
+    }
+
+    void damagedFilesGiveClearErrors() {
+        const std::string runDir = m_ws.toStdString() + ".d/runs/" + std::to_string(m_finishedRun);
+        std::filesystem::resize_file(runDir + "/ckpt-6/model.pt", 1000);
+        auto ev = runCli({"eval", m_ws, "--run", QString::number(m_finishedRun)});
+        QCOMPARE(ev.exitCode, 2);
+        QVERIFY2(ev.err.contains("truncated"), qPrintable(ev.err));
+        // The tokenizer last: every later command needs it.
+        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
+        const std::string tok = ws->artifactDir() + "/" + *ws->meta("tokenizer.path");
+        std::filesystem::resize_file(tok, std::filesystem::file_size(tok) / 3);
+        auto enc = runCli({"tokenizer", m_ws, "encode", "--text", "x"});
+        QCOMPARE(enc.exitCode, 2);
+        QVERIFY2(enc.err.contains("not a valid SentencePiece model"), qPrintable(enc.err));
+        auto train = runCli(QStringList{"train", m_ws} + small(2));
+        QCOMPARE(train.exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TrainingCliTest)
+#include "tst_training_cli.moc"

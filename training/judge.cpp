@@ -1,0 +1,257 @@
+#include "training/judge.h"
+
+#include <algorithm>
+
+#include "training/data.h"
+#include "training/tokenizer.h"
+
+namespace flame::training {
+
+namespace {
+
+// Puts the module in eval mode for the scope and restores the previous mode.
+struct EvalScope {
+    TransformerImpl& model;
+    bool wasTraining;
+    torch::NoGradGuard noGrad;
+    explicit EvalScope(TransformerImpl& m) : model(m), wasTraining(m.is_training()) { model.eval(); }
+    ~EvalScope() {
+        if (wasTraining) model.train();
+    }
+};
+
+at::TensorOptions longOn(const at::Device& d) { return at::TensorOptions().dtype(at::kLong).device(d); }
+
+at::Device deviceOf(TransformerImpl& model) { return model.tok_emb->weight.device(); }
+
+} // namespace
+
+std::vector<std::vector<double>> scoreCandidates(TransformerImpl& model, const std::vector<JudgeQuery>& queries, int maxRows) {
+    EvalScope scope(model);
+    const at::Device dev = deviceOf(model);
+    std::vector<std::vector<double>> out(queries.size());
+    for (std::size_t q0 = 0; q0 < queries.size(); q0 += std::size_t(std::max(1, maxRows))) {
+        const std::size_t q1 = std::min(queries.size(), q0 + std::size_t(std::max(1, maxRows)));
+        const std::int64_t n = std::int64_t(q1 - q0);
+        // Common prefix of the candidates (each keeps at least one suffix token).
+        std::vector<std::size_t> common(static_cast<std::size_t>(n)), prefixLen(static_cast<std::size_t>(n));
+        std::int64_t Lp = 1;
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto& q = queries[q0 + std::size_t(i)];
+            std::size_t c = q.candidates.empty() ? 0 : q.candidates[0].size() - 1;
+            for (const auto& cand : q.candidates) {
+                c = std::min(c, cand.size() - 1);
+                std::size_t k = 0;
+                while (k < c && cand[k] == q.candidates[0][k]) ++k;
+                c = k;
+            }
+            common[std::size_t(i)] = c;
+            prefixLen[std::size_t(i)] = q.prompt.size() + c;
+            Lp = std::max<std::int64_t>(Lp, std::int64_t(prefixLen[std::size_t(i)]));
+        }
+        std::vector<std::int64_t> tok(std::size_t(n * Lp), Tokenizer::kPad), pos(std::size_t(n * Lp), 0);
+        std::vector<std::uint8_t> valid(std::size_t(n * Lp), 0);
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto& q = queries[q0 + std::size_t(i)];
+            const std::int64_t pad = Lp - std::int64_t(prefixLen[std::size_t(i)]);
+            std::int64_t j = pad;
+            auto put = [&](std::int32_t t) {
+                tok[std::size_t(i * Lp + j)] = t;
+                pos[std::size_t(i * Lp + j)] = j - pad;
+                valid[std::size_t(i * Lp + j)] = 1;
+                ++j;
+            };
+            for (std::int32_t t : q.prompt) put(t);
+            for (std::size_t k = 0; k < common[std::size_t(i)]; ++k) put(q.candidates[0][k]);
+        }
+        at::Tensor tokens = at::tensor(tok, longOn(at::kCPU)).view({n, Lp}).to(dev);
+        at::Tensor positions = at::tensor(pos, longOn(at::kCPU)).view({n, Lp}).to(dev);
+        at::Tensor keyValid = at::tensor(std::vector<std::int64_t>(valid.begin(), valid.end()), longOn(at::kCPU))
+                                  .view({n, Lp}).to(at::kBool).to(dev);
+        KVCache cache = model.emptyCache();
+        at::Tensor hidden = model.forward(tokens, positions, &cache, keyValid); // [n, Lp, d]
+
+        // Log-probabilities read from the prefix pass: the common tokens and each suffix's first.
+        std::vector<std::int64_t> rowsIdx, colsIdx, ids;
+        std::vector<std::pair<std::size_t, std::size_t>> owner; // (query, candidate) or (query, npos) for common
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto& q = queries[q0 + std::size_t(i)];
+            const std::int64_t pad = Lp - std::int64_t(prefixLen[std::size_t(i)]);
+            for (std::size_t k = 0; k < common[std::size_t(i)]; ++k) {
+                rowsIdx.push_back(i);
+                colsIdx.push_back(pad + std::int64_t(q.prompt.size() + k) - 1);
+                ids.push_back(q.candidates[0][k]);
+                owner.push_back({std::size_t(i), SIZE_MAX});
+            }
+            for (std::size_t c = 0; c < q.candidates.size(); ++c) {
+                rowsIdx.push_back(i);
+                colsIdx.push_back(Lp - 1);
+                ids.push_back(q.candidates[c][common[std::size_t(i)]]);
+                owner.push_back({std::size_t(i), c});
+            }
+        }
+        for (std::int64_t i = 0; i < n; ++i) out[q0 + std::size_t(i)].assign(queries[q0 + std::size_t(i)].candidates.size(), 0.0);
+        if (!ids.empty()) {
+            at::Tensor h = hidden.index({at::tensor(rowsIdx, longOn(at::kCPU)).to(dev), at::tensor(colsIdx, longOn(at::kCPU)).to(dev)});
+            at::Tensor lp = at::log_softmax(model.logits(h).to(at::kFloat), -1)
+                                .gather(1, at::tensor(ids, longOn(at::kCPU)).to(dev).unsqueeze(1))
+                                .squeeze(1).to(at::kCPU).to(at::kDouble);
+            const double* p = lp.data_ptr<double>();
+            for (std::size_t r = 0; r < owner.size(); ++r) {
+                auto& scores = out[q0 + owner[r].first];
+                if (owner[r].second == SIZE_MAX) for (double& s : scores) s += p[r]; // shared by all candidates
+                else scores[owner[r].second] += p[r];
+            }
+        }
+
+        // Suffix pass: candidates with more than one suffix token continue from a cache copy.
+        std::vector<std::int64_t> srcRow;
+        std::vector<std::pair<std::size_t, std::size_t>> suffixOwner;
+        std::int64_t Ls = 0;
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto& q = queries[q0 + std::size_t(i)];
+            for (std::size_t c = 0; c < q.candidates.size(); ++c) {
+                const std::int64_t m = std::int64_t(q.candidates[c].size() - common[std::size_t(i)]);
+                if (m < 2) continue;
+                srcRow.push_back(i);
+                suffixOwner.push_back({std::size_t(i), c});
+                Ls = std::max(Ls, m - 1);
+            }
+        }
+        if (srcRow.empty()) continue;
+        const std::int64_t R = std::int64_t(srcRow.size());
+        std::vector<std::int64_t> stok(std::size_t(R * Ls), Tokenizer::kPad), spos(std::size_t(R * Ls), 0), svalid(std::size_t(R * Ls), 0);
+        std::vector<std::int64_t> tRows, tCols, tIds;
+        std::vector<std::size_t> tOwner;
+        for (std::int64_t r = 0; r < R; ++r) {
+            const auto [qi, c] = suffixOwner[std::size_t(r)];
+            const auto& cand = queries[q0 + qi].candidates[c];
+            const std::size_t start = common[qi];
+            const std::int64_t m = std::int64_t(cand.size() - start);
+            for (std::int64_t t = 0; t < m - 1; ++t) {
+                stok[std::size_t(r * Ls + t)] = cand[start + std::size_t(t)];
+                spos[std::size_t(r * Ls + t)] = std::int64_t(prefixLen[qi]) + t;
+                svalid[std::size_t(r * Ls + t)] = 1;
+                tRows.push_back(r);
+                tCols.push_back(t);
+                tIds.push_back(cand[start + std::size_t(t) + 1]);
+                tOwner.push_back(std::size_t(r));
+            }
+        }
+        at::Tensor rowIndex = at::tensor(srcRow, longOn(at::kCPU)).to(dev);
+        KVCache expanded = cache.select(rowIndex);
+        at::Tensor sValid = at::tensor(svalid, longOn(at::kCPU)).view({R, Ls}).to(at::kBool).to(dev);
+        at::Tensor fullValid = at::cat({expanded.keyValid, sValid}, 1);
+        at::Tensor h2 = model.forward(at::tensor(stok, longOn(at::kCPU)).view({R, Ls}).to(dev),
+                                      at::tensor(spos, longOn(at::kCPU)).view({R, Ls}).to(dev), &expanded, fullValid);
+        at::Tensor g = h2.index({at::tensor(tRows, longOn(at::kCPU)).to(dev), at::tensor(tCols, longOn(at::kCPU)).to(dev)});
+        at::Tensor lp = at::log_softmax(model.logits(g).to(at::kFloat), -1)
+                            .gather(1, at::tensor(tIds, longOn(at::kCPU)).to(dev).unsqueeze(1))
+                            .squeeze(1).to(at::kCPU).to(at::kDouble);
+        const double* p = lp.data_ptr<double>();
+        for (std::size_t k = 0; k < tOwner.size(); ++k) {
+            const auto [qi, c] = suffixOwner[tOwner[k]];
+            out[q0 + qi][c] += p[k];
+        }
+    }
+    return out;
+}
+
+std::vector<std::vector<double>> scoreCandidatesReference(TransformerImpl& model, const std::vector<JudgeQuery>& queries) {
+    EvalScope scope(model);
+    const at::Device dev = deviceOf(model);
+    std::vector<std::vector<double>> out;
+    for (const auto& q : queries) {
+        std::vector<double> scores;
+        for (const auto& cand : q.candidates) {
+            std::vector<std::int64_t> seq(q.prompt.begin(), q.prompt.end());
+            seq.insert(seq.end(), cand.begin(), cand.end());
+            const std::int64_t L = std::int64_t(seq.size());
+            at::Tensor t = at::tensor(seq, longOn(at::kCPU)).view({1, L}).to(dev);
+            at::Tensor lp = at::log_softmax(model.logits(model.forward(t)).to(at::kFloat), -1)[0].to(at::kCPU).to(at::kDouble);
+            double s = 0;
+            for (std::size_t k = 0; k < cand.size(); ++k) {
+                const std::int64_t position = std::int64_t(q.prompt.size() + k) - 1;
+                s += lp[position][cand[k]].item<double>();
+            }
+            scores.push_back(s);
+        }
+        out.push_back(std::move(scores));
+    }
+    return out;
+}
+
+std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& prompts,
+                                                    int maxNew, int maxRows) {
+    EvalScope scope(model);
+    const at::Device dev = deviceOf(model);
+    const std::int64_t maxSeq = model.config().maxSeq;
+    std::vector<std::vector<std::int32_t>> out(prompts.size());
+    for (std::size_t q0 = 0; q0 < prompts.size(); q0 += std::size_t(std::max(1, maxRows))) {
+        const std::size_t q1 = std::min(prompts.size(), q0 + std::size_t(std::max(1, maxRows)));
+        const std::int64_t n = std::int64_t(q1 - q0);
+        std::int64_t Lp = 1;
+        for (std::size_t i = q0; i < q1; ++i) Lp = std::max<std::int64_t>(Lp, std::int64_t(prompts[i].size()));
+        std::vector<std::int64_t> tok(std::size_t(n * Lp), Tokenizer::kPad), pos(std::size_t(n * Lp), 0), valid(std::size_t(n * Lp), 0);
+        std::vector<std::int64_t> length(static_cast<std::size_t>(n));
+        for (std::int64_t i = 0; i < n; ++i) {
+            const auto& p = prompts[q0 + std::size_t(i)];
+            const std::int64_t pad = Lp - std::int64_t(p.size());
+            for (std::size_t k = 0; k < p.size(); ++k) {
+                tok[std::size_t(i * Lp + pad) + k] = p[k];
+                pos[std::size_t(i * Lp + pad) + k] = std::int64_t(k);
+                valid[std::size_t(i * Lp + pad) + k] = 1;
+            }
+            length[std::size_t(i)] = std::int64_t(p.size());
+        }
+        KVCache cache = model.emptyCache();
+        at::Tensor keyValid = at::tensor(valid, longOn(at::kCPU)).view({n, Lp}).to(at::kBool).to(dev);
+        at::Tensor h = model.forward(at::tensor(tok, longOn(at::kCPU)).view({n, Lp}).to(dev),
+                                     at::tensor(pos, longOn(at::kCPU)).view({n, Lp}).to(dev), &cache, keyValid);
+        at::Tensor next = model.logits(h.select(1, Lp - 1)).argmax(-1).to(at::kCPU);
+        std::vector<bool> done(static_cast<std::size_t>(n), false);
+        for (int step = 0; step < maxNew; ++step) {
+            bool all = true;
+            std::vector<std::int64_t> feed(static_cast<std::size_t>(n)), feedPos(static_cast<std::size_t>(n));
+            for (std::int64_t i = 0; i < n; ++i) {
+                const std::int32_t t = std::int32_t(next[i].item<std::int64_t>());
+                if (!done[std::size_t(i)]) {
+                    if (t == Tokenizer::kEos || length[std::size_t(i)] >= maxSeq) done[std::size_t(i)] = true;
+                    else out[q0 + std::size_t(i)].push_back(t);
+                }
+                all = all && done[std::size_t(i)];
+                feed[std::size_t(i)] = t;
+                feedPos[std::size_t(i)] = std::min(length[std::size_t(i)], maxSeq - 1);
+                ++length[std::size_t(i)];
+            }
+            if (all || step + 1 == maxNew) break;
+            at::Tensor fv = at::cat({cache.keyValid, at::ones({n, 1}, at::TensorOptions().dtype(at::kBool).device(dev))}, 1);
+            h = model.forward(at::tensor(feed, longOn(at::kCPU)).view({n, 1}).to(dev),
+                              at::tensor(feedPos, longOn(at::kCPU)).view({n, 1}).to(dev), &cache, fv);
+            next = model.logits(h.select(1, 0)).argmax(-1).to(at::kCPU);
+        }
+    }
+    return out;
+}
+
+double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
+                      const std::vector<std::size_t>& targetStarts, int maxRows) {
+    EvalScope scope(model);
+    const at::Device dev = deviceOf(model);
+    double total = 0;
+    std::int64_t count = 0;
+    for (std::size_t s0 = 0; s0 < sequences.size(); s0 += std::size_t(std::max(1, maxRows))) {
+        const std::size_t s1 = std::min(sequences.size(), s0 + std::size_t(std::max(1, maxRows)));
+        std::vector<FittedSequence> part;
+        for (std::size_t i = s0; i < s1; ++i) part.push_back({sequences[i], targetStarts[i]});
+        HostBatch b = makeBatch(part, std::vector<std::uint64_t>(part.size(), 0));
+        at::Tensor in = at::tensor(b.inputs, longOn(at::kCPU)).view({b.rows, b.length}).to(dev);
+        at::Tensor lab = at::tensor(b.labels, longOn(at::kCPU)).view({b.rows, b.length}).to(dev);
+        auto [loss, n] = model.lossSum(in, lab, nullptr);
+        total += loss.item<double>();
+        count += n;
+    }
+    return count ? total / double(count) : 0.0;
+}
+
+} // namespace flame::training

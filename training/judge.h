@@ -1,0 +1,41 @@
+#pragma once
+// Judging with the network (DESIGN.md section 5): the log-likelihood of each allowed target given
+// the input (pairwise "choice: A" / "choice: B", classification labels, pointwise ratings), and
+// greedy decoding for open-ended targets and for the model's own responses (egocentric probe).
+//
+// Scoring shares the prompt between candidates: the prompt plus the candidates' common prefix is
+// run once (left-padded, with a key-validity mask and per-row positions), then only the distinct
+// suffixes are run against a copy of the key/value cache. scoreCandidatesReference runs every
+// candidate as a full sequence; the tests check that both agree.
+//
+// All functions run without gradients and in eval mode (restored afterwards).
+#include <ATen/core/Tensor.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "training/network.h"
+
+namespace flame::training {
+
+struct JudgeQuery {
+    std::vector<std::int32_t> prompt;                  // BOS + input tokens
+    std::vector<std::vector<std::int32_t>> candidates; // target tokens, each ending with EOS
+};
+
+// log p(candidate | prompt) (natural log, summed over the candidate's tokens) per candidate.
+// `maxRows` bounds the prompts of one forward pass.
+std::vector<std::vector<double>> scoreCandidates(TransformerImpl& model, const std::vector<JudgeQuery>& queries,
+                                                 int maxRows = 32);
+std::vector<std::vector<double>> scoreCandidatesReference(TransformerImpl& model, const std::vector<JudgeQuery>& queries);
+
+// Greedy continuation of each prompt until EOS or `maxNew` tokens (EOS not included).
+std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model,
+                                                    const std::vector<std::vector<std::int32_t>>& prompts, int maxNew,
+                                                    int maxRows = 16);
+
+// Mean negative log-likelihood per target token of fitted sequences (the evaluation loss).
+double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
+                      const std::vector<std::size_t>& targetStarts, int maxRows = 16);
+
+} // namespace flame::training

@@ -1,0 +1,131 @@
+#include "training/model_io.h"
+
+#include <torch/cuda.h>
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <thread>
+
+#include "storage/instruction_store.h"
+#include "storage/run_store.h"
+
+namespace flame::training {
+
+std::string runDirectory(const Workspace& ws, std::int64_t runId) {
+    return ws.artifactDir() + "/runs/" + std::to_string(runId);
+}
+
+Expected<std::pair<std::int64_t, std::string>> findCheckpoint(const Workspace& ws, std::int64_t runId, std::int64_t step) {
+    auto all = listCheckpoints(runDirectory(ws, runId));
+    if (all.empty()) return Error::badInput("run " + std::to_string(runId) + " has no checkpoint yet");
+    if (step < 0) return all.back();
+    for (const auto& c : all)
+        if (c.first == step) return c;
+    std::string have;
+    for (const auto& c : all) have += (have.empty() ? "" : ", ") + std::to_string(c.first);
+    return Error::badInput("run " + std::to_string(runId) + " has no checkpoint at step " + std::to_string(step) +
+                           " (it has: " + have + ")");
+}
+
+Expected<Instructions> runInstructions(Workspace& ws, std::int64_t runId, const std::string& taskKey) {
+    RunStore runs(ws);
+    InstructionStore store(ws);
+    auto recorded = runs.instructions(runId);
+    if (!recorded) return recorded.error();
+    auto it = recorded->find(ws.taskId(taskKey));
+    if (it != recorded->end()) {
+        auto v = store.byId(it->second);
+        if (!v) return v.error();
+        return v->instructions;
+    }
+    auto v = store.current(taskKey);
+    if (!v) return v.error();
+    return v->instructions;
+}
+
+Expected<Tokenizer> runTokenizer(Workspace& ws, const TrainConfig& config) {
+    if (config.tokenizer.empty()) return loadWorkspaceTokenizer(ws);
+    auto tok = Tokenizer::load(artifactPath(ws, config.tokenizer));
+    if (!tok) return tok.error();
+    if (!config.tokenizerHash.empty() && tok->hash() != config.tokenizerHash)
+        return Error::badInput("the tokenizer file differs from the one the run was trained with (hash " + tok->hash() +
+                                   ", run recorded " + config.tokenizerHash + ")",
+                               artifactPath(ws, config.tokenizer));
+    return tok;
+}
+
+Expected<std::string> checkDevice(const std::string& device) {
+    if (device == "cpu") return device;
+    if (device == "cuda" || device.rfind("cuda:", 0) == 0) {
+        if (!torch::cuda::is_available())
+            return Error::badInput("CUDA is not available: this LibTorch is a CPU build or no GPU is visible "
+                                   "(build against a CUDA LibTorch with the cuda preset)");
+        int index = 0;
+        if (device.size() > 5) {
+            try {
+                index = std::stoi(device.substr(5));
+            } catch (const std::exception&) {
+                return Error::badInput("bad device '" + device + "'");
+            }
+        }
+        if (index < 0 || index >= int(torch::cuda::device_count()))
+            return Error::badInput("no CUDA device " + std::to_string(index) + " (" +
+                                   std::to_string(torch::cuda::device_count()) + " visible)");
+        return "cuda:" + std::to_string(index);
+    }
+    return Error::badInput("bad device '" + device + "' (cpu, cuda or cuda:K)");
+}
+
+std::vector<std::string> availableDevices() {
+    std::vector<std::string> out = {"cpu"};
+    if (torch::cuda::is_available())
+        for (std::size_t i = 0; i < torch::cuda::device_count(); ++i) out.push_back("cuda:" + std::to_string(i));
+    return out;
+}
+
+int chooseThreads(int requested, int localRanks) {
+    if (requested > 0) return requested;
+    const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+    return std::max(1, cores / std::max(1, localRanks));
+}
+
+int configureThreads(int requested, int localRanks) {
+    const int threads = chooseThreads(requested, localRanks);
+    at::set_num_threads(threads);
+    int blas = 1;
+    if (const char* env = std::getenv("FLAME_BLAS_THREADS"); env && std::atoi(env) > 0) blas = std::atoi(env);
+    using SetThreads = void (*)(int);
+    if (auto fn = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"))) fn(blas);
+    return threads;
+}
+
+Expected<RunModel> loadRunModel(Workspace& ws, std::int64_t runId, std::int64_t step, const std::string& device) {
+    RunStore runs(ws);
+    auto run = runs.require(runId);
+    if (!run) return run.error();
+    auto config = parseTrainConfig(run->config);
+    if (!config) return config.error();
+    auto dev = checkDevice(device);
+    if (!dev) return dev.error();
+    auto ckpt = findCheckpoint(ws, runId, step);
+    if (!ckpt) return ckpt.error();
+    auto state = readCheckpoint(ckpt->second);
+    if (!state) return state.error();
+    auto tok = runTokenizer(ws, *config);
+    if (!tok) return tok.error();
+    if (!state->tokenizerHash.empty() && state->tokenizerHash != tok->hash())
+        return Error::badInput("the checkpoint was trained with another tokenizer (hash " + state->tokenizerHash + ")",
+                               ckpt->second);
+    RunModel out(std::move(*tok));
+    out.config = *config;
+    out.state = *state;
+    out.checkpointDir = ckpt->second;
+    out.model = Transformer(state->model);
+    if (auto s = loadCheckpointWeights(ckpt->second, *out.model); !s) return s.error();
+    out.model->to(at::Device(*dev));
+    out.model->eval();
+    return out;
+}
+
+} // namespace flame::training
