@@ -28,6 +28,7 @@
 #include "ui/job_runner.h"
 #include "ui/job_status_widget.h"
 #include "ui/review/review_view.h"
+#include "ui/runs/runs_workbench.h"
 #include "ui/theme.h"
 #include "ui/workspace_controller.h"
 #include "ui/workspace_session.h"
@@ -44,6 +45,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_editor = new InstructionEditor(m_session, this);
     m_review = new ReviewView(
         m_session, m_browser->model(), [this] { return m_browser->firstVisibleRow(); }, this);
+    m_runs = new RunsWorkbench(m_session, this);
     m_treeModel = new TaskTreeModel(this);
     m_tree = new TaskTreeView(m_treeModel, this);
     m_tree->setObjectName(QStringLiteral("taskTree"));
@@ -53,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
     addView(m_browser, QT_TR_NOOP("Browse"));
     addView(m_editor, QT_TR_NOOP("Instructions"));
     addView(m_review, QT_TR_NOOP("Review"));
+    addView(m_runs, QT_TR_NOOP("Runs"));
     setCentralWidget(m_views);
     statusBar()->addPermanentWidget(m_generatedMarker);
     statusBar()->addPermanentWidget(new JobStatusWidget(m_jobs, this));
@@ -79,6 +82,7 @@ int MainWindow::addView(QWidget* view, const char* untranslatedTitle) {
 void MainWindow::showView(View view) {
     QWidget* w = view == View::Browse         ? static_cast<QWidget*>(m_browser)
                  : view == View::Instructions ? static_cast<QWidget*>(m_editor)
+                 : view == View::Runs         ? static_cast<QWidget*>(m_runs)
                                               : static_cast<QWidget*>(m_review);
     m_views->setCurrentWidget(w);
     if (view == View::Review) m_review->setFocus();
@@ -133,6 +137,8 @@ void MainWindow::createActions() {
         [this] { showView(View::Instructions); });
     add(QStringLiteral("showReview"), QKeySequence(Qt::CTRL | Qt::Key_3),
         [this] { showView(View::Review); });
+    add(QStringLiteral("showRuns"), QKeySequence(Qt::CTRL | Qt::Key_4),
+        [this] { showView(View::Runs); });
     add(QStringLiteral("findText"), QKeySequence::Find, [this] {
         showView(View::Browse);
         m_browser->filterBar()->searchBox()->setFocus();
@@ -205,6 +211,7 @@ void MainWindow::createMenus() {
     m_viewMenu->addAction(m_actions[QStringLiteral("showBrowse")]);
     m_viewMenu->addAction(m_actions[QStringLiteral("showInstructions")]);
     m_viewMenu->addAction(m_actions[QStringLiteral("showReview")]);
+    m_viewMenu->addAction(m_actions[QStringLiteral("showRuns")]);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_treeDock->toggleViewAction());
     m_viewMenu->addAction(m_detailDock->toggleViewAction());
@@ -242,6 +249,12 @@ void MainWindow::wire() {
             [this](bool ok, const QString& m) { statusBar()->showMessage(m, ok ? 8000 : 0); });
     connect(m_controller, &WorkspaceController::recentFilesChanged, this,
             &MainWindow::rebuildRecentMenu);
+    // Model-human disagreements of a run become a review queue.
+    connect(m_runs, &RunsWorkbench::reviewRequested, this,
+            [this](const QVector<qint64>& ids, const QString& origin) {
+                m_review->setQueue(ids, origin);
+                showView(View::Review);
+            });
     connect(m_views, &QTabWidget::currentChanged, this, [this] {
         if (m_views->currentWidget() == m_review) m_review->setFocus();
     });
@@ -255,6 +268,7 @@ void MainWindow::retranslate() {
     m_browser->setProperty("areaName", tr("Browser"));
     m_editor->setProperty("areaName", tr("Instruction editor"));
     m_review->setProperty("areaName", tr("Review"));
+    m_runs->setProperty("areaName", tr("Runs"));
     m_fileMenu->setTitle(tr("&File"));
     m_recentMenu->setTitle(tr("Open &recent"));
     m_editMenu->setTitle(tr("&Edit"));
@@ -276,6 +290,7 @@ void MainWindow::retranslate() {
     text("showBrowse", tr("&Browse"));
     text("showInstructions", tr("&Instructions"));
     text("showReview", tr("&Review"));
+    text("showRuns", tr("R&uns"));
     text("findText", tr("&Find text…"));
     text("goToId", tr("&Go to judgment id…"));
     text("clearFilters", tr("C&lear filters"));
@@ -439,6 +454,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
             return;
         }
         m_jobs->cancelAndWait();
+    }
+    if (!m_runs->confirmClose()) { // training workers started here outlive the window, if wanted
+        event->ignore();
+        return;
     }
     saveLayout();
     QMainWindow::closeEvent(event);

@@ -18,6 +18,7 @@ class DetailPane;
 class InstructionEditor;
 class JobRunner;
 class ReviewView;
+class RunsWorkbench;
 class TaskTreeModel;
 class TaskTreeView;
 class Translations;
@@ -27,7 +28,7 @@ class WorkspaceSession;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum class View { Browse, Instructions, Review };
+    enum class View { Browse, Instructions, Review, Runs };
 
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -47,6 +48,7 @@ public:
     TaskTreeView* taskTree() const { return m_tree; }
     InstructionEditor* editor() const { return m_editor; }
     ReviewView* review() const { return m_review; }
+    RunsWorkbench* runs() const { return m_runs; }
     QTabWidget* views() const { return m_views; }
     Translations* translations() const { return m_translations; }
     void setLanguage(const QString& code); // "" system, "en", "de"
@@ -83,6 +85,7 @@ private:
     BrowserView* m_browser;
     InstructionEditor* m_editor;
     ReviewView* m_review;
+    RunsWorkbench* m_runs;
     TaskTreeModel* m_treeModel;
     TaskTreeView* m_tree;
     DetailPane* m_detail;
