@@ -278,6 +278,18 @@ json::Value runToJson(Workspace& ws, const RunRecord& r) {
     return json::Value(std::move(o));
 }
 
+// The options every command that loads a run's model shares: the workspace, the run, the
+// checkpoint step, the device, the threads and --json.
+template <class Request>
+void addRunModelOptions(CLI::App* cmd, std::string& ws, Request& req, bool& asJson) {
+    cmd->add_option("WS", ws, "Workspace file")->required();
+    cmd->add_option("--run", req.runId, "Run id")->required();
+    cmd->add_option("--step", req.step, "Checkpoint step (default: the latest)");
+    cmd->add_option("--device", req.device, "cpu | cuda | cuda:K")->default_val(req.device);
+    cmd->add_option("--threads", req.threads, "Intra-op threads");
+    cmd->add_flag("--json", asJson, "Print JSON");
+}
+
 } // namespace
 
 void addTrainingCommands(CLI::App& app, int& exitCode) {
@@ -486,14 +498,9 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         auto ws = std::make_shared<std::string>();
         auto req = std::make_shared<EvalRequest>();
         auto asJson = std::make_shared<bool>(false);
-        cmd->add_option("WS", *ws, "Workspace file")->required();
-        cmd->add_option("--run", req->runId, "Run id")->required();
+        addRunModelOptions(cmd, *ws, *req, *asJson);
         cmd->add_option("--set", req->set, "sample | sample-dev | rewardbench (imported)")->default_val(req->set);
-        cmd->add_option("--step", req->step, "Checkpoint step (default: the latest)");
         cmd->add_option("--limit", req->limit, "Stratified subset of N examples (0: all)");
-        cmd->add_option("--device", req->device, "cpu | cuda | cuda:K")->default_val(req->device);
-        cmd->add_option("--threads", req->threads, "Intra-op threads");
-        cmd->add_flag("--json", *asJson, "Print JSON");
         cmd->callback([=, &exitCode] {
             auto opened = Workspace::open(*ws);
             if (fail(exitCode, opened)) return;
@@ -528,13 +535,8 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         auto ws = std::make_shared<std::string>();
         auto req = std::make_shared<BiasRequest>();
         auto asJson = std::make_shared<bool>(false);
-        cmd->add_option("WS", *ws, "Workspace file")->required();
-        cmd->add_option("--run", req->runId, "Run id")->required();
-        cmd->add_option("--step", req->step, "Checkpoint step (default: the latest)");
+        addRunModelOptions(cmd, *ws, *req, *asJson);
         cmd->add_option("--instructions", req->instructions, "Bias instructions used (0: all; each has 120 pairs x 8 queries)");
-        cmd->add_option("--device", req->device, "cpu | cuda | cuda:K")->default_val(req->device);
-        cmd->add_option("--threads", req->threads, "Intra-op threads");
-        cmd->add_flag("--json", *asJson, "Print JSON");
         cmd->callback([=, &exitCode] {
             auto opened = Workspace::open(*ws);
             if (fail(exitCode, opened)) return;
@@ -581,15 +583,10 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         auto ws = std::make_shared<std::string>();
         auto req = std::make_shared<PredictRequest>();
         auto asJson = std::make_shared<bool>(false);
-        cmd->add_option("WS", *ws, "Workspace file")->required();
-        cmd->add_option("--run", req->runId, "Run id")->required();
-        cmd->add_option("--step", req->step, "Checkpoint step (default: the latest)");
+        addRunModelOptions(cmd, *ws, *req, *asJson);
         cmd->add_option("--split", req->split, "train | dev | test")->default_val(req->split)->check(CLI::IsMember({"train", "dev", "test"}));
         cmd->add_option("--task", req->task, "Only this task");
         cmd->add_option("--limit", req->limitPerTask, "Judgments per task (0: all)");
-        cmd->add_option("--device", req->device, "cpu | cuda | cuda:K")->default_val(req->device);
-        cmd->add_option("--threads", req->threads, "Intra-op threads");
-        cmd->add_flag("--json", *asJson, "Print JSON");
         cmd->callback([=, &exitCode] {
             auto opened = Workspace::open(*ws);
             if (fail(exitCode, opened)) return;

@@ -12,29 +12,13 @@
 #include "storage/run_store.h"
 #include "storage/workspace.h"
 #include "tests/test_support.h"
+#include "tests/training/training_test_support.h"
 
 using namespace flame;
 using flame::test::runCli;
 
-namespace {
-
-std::vector<json::Value> jsonLines(const QString& out) {
-    std::vector<json::Value> v;
-    for (const QString& line : out.split('\n', Qt::SkipEmptyParts)) {
-        json::ParseError e;
-        if (auto j = json::parse(line.toStdString(), &e)) v.push_back(std::move(*j));
-    }
-    return v;
-}
-
-std::vector<const json::Value*> events(const std::vector<json::Value>& lines, const char* name) {
-    std::vector<const json::Value*> out;
-    for (const auto& l : lines)
-        if (l.isObject() && l.find("event") && l.find("event")->asString() == name) out.push_back(&l);
-    return out;
-}
-
-} // namespace
+using flame::test::events;
+using flame::test::jsonLines;
 
 class TrainingCliTest : public QObject {
     Q_OBJECT
@@ -50,11 +34,7 @@ class TrainingCliTest : public QObject {
                 "--checkpoint-every", "3", "--threads", "1", "--seed", "5"};
     }
 
-    std::int64_t createdRun(const flame::test::CliResult& r) {
-        for (const auto& l : jsonLines(r.out))
-            if (l.find("event") && l.find("event")->asString() == "created") return l.find("run")->asInt();
-        return 0;
-    }
+    std::int64_t createdRun(const flame::test::CliResult& r) { return flame::test::createdRun(r.out); }
 
     std::vector<double> losses(std::int64_t run) {
         auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);

@@ -12,21 +12,12 @@
 #include "storage/workspace.h"
 #include "tests/storage/storage_test_support.h"
 #include "tests/test_support.h"
+#include "tests/training/training_test_support.h"
 
 using namespace flame;
 using flame::test::runCli;
 
 namespace {
-
-std::int64_t createdRun(const QString& out) {
-    for (const QString& line : out.split('\n', Qt::SkipEmptyParts)) {
-        json::ParseError e;
-        auto j = json::parse(line.toStdString(), &e);
-        if (j && j->isObject() && j->find("event") && j->find("event")->asString() == "created")
-            return j->find("run")->asInt();
-    }
-    return 0;
-}
 
 int rounds() {
     const int n = qEnvironmentVariableIntValue("FLAME_SOAK_ROUNDS");
@@ -51,7 +42,7 @@ class TrainingFaultsTest : public QObject {
     std::int64_t queue(const QStringList& options) {
         auto r = runCli(QStringList{"train", m_ws, "--json", "--queue"} + options);
         if (r.exitCode != 0) QTest::qFail(qPrintable(r.err), __FILE__, __LINE__);
-        return createdRun(r.out);
+        return flame::test::createdRun(r.out);
     }
 
     RunRecord row(std::int64_t run) {

@@ -2,6 +2,8 @@
 // Helpers of the widget tests: a sample workspace on disk, settings kept out of the user's
 // home, waiting on the event loop for asynchronous work (the loader thread, background jobs).
 #include <QApplication>
+#include <QHash>
+#include <QImage>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +63,27 @@ inline bool waitForRows(ui::MainWindow& window) {
                    window.browser()->model()->complete() && window.browser()->visibleRowsLoaded();
         },
         20000);
+}
+
+// Grabs `widget`, checks that the picture is real (at least 64 colours, no colour covering
+// `maxDominantShare` or more of it) and saves it as <folder>/<name>.png.
+inline void saveCheckedScreenshot(QWidget* widget, const QString& folder, const QString& name,
+                                  double maxDominantShare) {
+    const QImage image = widget->grab().toImage();
+    QVERIFY(!image.isNull());
+    QHash<QRgb, int> counts;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            ++counts[image.pixel(x, y)];
+    int top = 0;
+    for (int c : counts)
+        top = std::max(top, c);
+    const double dominantShare = double(top) / double(image.width() * image.height());
+    QVERIFY2(counts.size() >= 64,
+             qPrintable(QStringLiteral("%1: only %2 colours").arg(name).arg(counts.size())));
+    QVERIFY2(dominantShare < maxDominantShare,
+             qPrintable(QStringLiteral("%1: one colour covers %2").arg(name).arg(dominantShare)));
+    QVERIFY(image.save(folder + "/" + name + ".png"));
 }
 
 } // namespace flame::test

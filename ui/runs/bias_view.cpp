@@ -108,6 +108,8 @@ void BiasView::rebuildChart() {
     // One small bar chart per bias (and the average), one bar per autorater in the table's order.
     m_chart->clearPlottables();
     m_chart->plotLayout()->clear();
+    // One legend entry per autorater (from the first chart), not one per bar of every chart.
+    m_chart->setAutoAddPlottableToLegend(false);
     const QVector<BiasEntry>& rows = m_model->entries();
     auto* legend = new QCPLegend;
     m_chart->plotLayout()->addElement(0, 0, legend);
