@@ -18,7 +18,7 @@ run "$build/bench/corpus/bench_sample" --judgments "$sample_n" --dir "$scratch" 
 run "$build/bench/corpus/bench_import" --judgments "$import_n" --dir "$scratch" --json "$out"
 # Benchmarks of other areas register themselves as executables named bench_* under bench/<area>/.
 for b in "$build"/bench/gui/bench_* "$build"/bench/training/bench_*; do
-  [ -x "$b" ] || continue
+  [ -f "$b" ] && [ -x "$b" ] || continue # not the *_autogen folders
   run "$b" --mode "$mode" --dir "$scratch" --json "$out"
 done
 [ -x bench/training/run.sh ] && run bench/training/run.sh "$build" "$mode" "$out"

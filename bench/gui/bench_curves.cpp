@@ -11,7 +11,7 @@
 //   - the same widget with QCustomPlot's adaptive sampling off (every point stroked), i.e. what a
 //     plot that does not reduce dense data costs;
 //   - a hand-written QPainter::drawPolyline of every point into an image of the same size,
-//     antialiased like the view.
+//     antialiased, with the view's one-pixel cosmetic pen for dense series.
 // Usage: bench_curves [--runs 10] [--points 10000] [--repeat 40] [--json FILE]
 #include <QApplication>
 #include <QElapsedTimer>
@@ -128,7 +128,9 @@ int main(int argc, char** argv) {
         QPainter p(&image);
         p.setRenderHint(QPainter::Antialiasing);
         for (int i = 0; i < polylines.size(); ++i) {
-            p.setPen(QPen(ui::runColor(i % runs + 1), 2));
+            QPen pen(ui::runColor(i % runs + 1), 1); // the view's pen for dense series
+            pen.setCosmetic(true);
+            p.setPen(pen);
             p.drawPolyline(polylines[i].constData(), int(polylines[i].size()));
         }
     });

@@ -97,6 +97,7 @@ CurvesView::CurvesView(RunsController* runs, QWidget* parent)
 
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
+    m_plot->setPlottingHint(QCP::phFastPolylines, true); // segments, not one joined path
     m_plot->setMinimumHeight(240);
     // Any zoom or pan by the user freezes the ranges until "Reset view".
     connect(m_plot, &QCustomPlot::mouseWheel, this, [this] { m_userRange = true; });
@@ -260,9 +261,14 @@ void CurvesView::refollow() {
 }
 
 void CurvesView::styleGraph(QCPGraph* g, const SeriesKey& key) const {
-    g->setPen(QPen(runColor(key.runId), 2));
-    const bool marks = m_data.value(key).size() <= kMaxMarkedPoints;
-    g->setScatterStyle(marks ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5) : QCPScatterStyle());
+    // A few evaluation points read best as a thick line with marks. A dense series is drawn with
+    // a cosmetic one-pixel pen: Qt strokes wide antialiased polylines through its path stroker,
+    // which made a redraw of 10 runs x 10,000 points take ~1.8 s instead of milliseconds.
+    const bool sparse = m_data.value(key).size() <= kMaxMarkedPoints;
+    QPen pen(runColor(key.runId), sparse ? 2 : 1);
+    pen.setCosmetic(true);
+    g->setPen(pen);
+    g->setScatterStyle(sparse ? QCPScatterStyle(QCPScatterStyle::ssDisc, 5) : QCPScatterStyle());
 }
 
 void CurvesView::applyData(const SeriesKey& key) {
