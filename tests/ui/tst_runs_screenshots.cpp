@@ -68,7 +68,9 @@ private slots:
             auto ws = Workspace::open(m_path.toStdString());
             QVERIFY(ws.ok());
             RunStore runs(*ws);
-            for (const auto& r : *runs.list()) {
+            const auto list = runs.list(); // alive while iterating (a temporary's * would dangle)
+            QVERIFY(list.ok());
+            for (const auto& r : *list) {
                 if (r.variant == "flame" && !m_flame && r.state == RunState::Finished) m_flame = r.id;
                 if (r.variant == "flame-opt-rm" && !m_opt) m_opt = r.id;
             }
@@ -107,6 +109,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return bench->controller()->hasSnapshot(); }, 10000));
         const QList<qint64> both = m_opt ? QList<qint64>{m_flame, m_opt} : QList<qint64>{m_flame};
         bench->runs()->selectRuns(both);
+        QCOMPARE(bench->runs()->selectedRuns(), both);
         QTRY_COMPARE(bench->curves()->runs().size(), both.size());
 
         // Curves: Chat Hard and Safety against training examples, both runs overlaid (Figure 5).
