@@ -44,11 +44,14 @@ public:
     explicit operator bool() const { return ok(); }
     T& value() & { return std::get<0>(m_state); }
     const T& value() const& { return std::get<0>(m_state); }
-    T&& value() && { return std::get<0>(std::move(m_state)); }
+    // On a temporary these return the value itself, not a reference into the dying Expected, so
+    // `for (const auto& x : *f())` and `const T& v = *f();` are safe.
+    T value() && { return std::get<0>(std::move(m_state)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
     const Error& error() const { return std::get<1>(m_state); }
 
 private:
