@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "model/json.h"
+#include "storage/run_store.h"
+#include "storage/workspace.h"
 
 namespace flame::test {
 
@@ -33,6 +35,22 @@ inline std::int64_t createdRun(const QString& out) {
     const auto lines = jsonLines(out);
     const auto created = events(lines, "created");
     return created.empty() ? 0 : created.front()->find("run")->asInt();
+}
+
+// The recorded training loss of every step of a run, in step order.
+inline std::vector<double> runLosses(const QString& workspace, std::int64_t run) {
+    auto ws = Workspace::open(workspace.toStdString(), WorkspaceMode::ReadOnly);
+    RunStore runs(*ws);
+    std::vector<double> out;
+    for (const auto& p : *runs.metrics(run, "loss")) out.push_back(p.value);
+    return out;
+}
+
+// The run's row as the workspace has it now.
+inline RunRecord runRecord(const QString& workspace, std::int64_t run) {
+    auto ws = Workspace::open(workspace.toStdString(), WorkspaceMode::ReadOnly);
+    RunStore runs(*ws);
+    return *runs.require(run);
 }
 
 } // namespace flame::test

@@ -36,20 +36,9 @@ class TrainingCliTest : public QObject {
 
     std::int64_t createdRun(const flame::test::CliResult& r) { return flame::test::createdRun(r.out); }
 
-    std::vector<double> losses(std::int64_t run) {
-        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
-        RunStore runs(*ws);
-        std::vector<double> out;
-        auto points = runs.metrics(run, "loss"); // keep the Expected alive while iterating
-        for (const auto& p : *points) out.push_back(p.value);
-        return out;
-    }
+    std::vector<double> losses(std::int64_t run) { return flame::test::runLosses(m_ws, run); }
 
-    RunRecord runRow(std::int64_t run) {
-        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
-        RunStore runs(*ws);
-        return *runs.require(run);
-    }
+    RunRecord runRow(std::int64_t run) { return flame::test::runRecord(m_ws, run); }
 
 private slots:
     void initTestCase() {

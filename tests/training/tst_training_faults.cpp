@@ -45,20 +45,9 @@ class TrainingFaultsTest : public QObject {
         return flame::test::createdRun(r.out);
     }
 
-    RunRecord row(std::int64_t run) {
-        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
-        RunStore runs(*ws);
-        return *runs.require(run);
-    }
+    RunRecord row(std::int64_t run) { return flame::test::runRecord(m_ws, run); }
 
-    std::vector<double> losses(std::int64_t run) {
-        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
-        RunStore runs(*ws);
-        std::vector<double> out;
-        auto points = runs.metrics(run, "loss");
-        for (const auto& p : *points) out.push_back(p.value);
-        return out;
-    }
+    std::vector<double> losses(std::int64_t run) { return flame::test::runLosses(m_ws, run); }
 
     void startAndWaitForTheFirstStep(QProcess& worker, std::int64_t run) {
         worker.start(QStringLiteral(FLAME_CLI), {"worker", m_ws, "--run", QString::number(run)});
