@@ -168,11 +168,13 @@ Status checkpointAndRecord(WorkerContext& ctx, TransformerImpl& model, torch::op
     st.model = ctx.config.model;
     st.tokenizerHash = ctx.tokenizer->hash();
     const std::string dir = ctx.runDir() + "/ckpt-" + std::to_string(step);
+    // Metrics first: a checkpoint that exists implies every metric up to its step is stored, so a
+    // worker killed right after the checkpoint resumes past it without losing the steps' points.
+    if (auto s = ctx.flushMetrics(true); !s) return s;
     if (auto s = saveCheckpoint(dir, model, &opt, st); !s) return s;
     if (auto s = ctx.runs->addCheckpoint(ctx.run.id, step, dir); !s) return s;
     for (std::int64_t removed : pruneCheckpoints(ctx.runDir(), ctx.config.keepCheckpoints))
         (void)ctx.runs->removeCheckpoint(ctx.run.id, removed);
-    if (auto s = ctx.flushMetrics(true); !s) return s;
     json::Object e;
     e.emplace_back("event", json::Value("checkpoint"));
     e.emplace_back("step", json::Value(step));
