@@ -6,10 +6,30 @@
 #include <set>
 #include <string>
 
+#include "model/sample/corpus.h"
+#include "storage/sample_writer.h"
+#include "storage/search_index.h"
 #include "storage/stats.h"
 #include "storage/workspace.h"
 
 namespace flame::test {
+
+// Creates `path` with `judgments` generated judgments and their search index, no evaluation,
+// development or bias sets (fails the test binary if it cannot); returns the open workspace.
+inline Workspace makeSampleWorkspace(const QString& path, std::int64_t judgments) {
+    auto ws = Workspace::create(path.toStdString());
+    if (!ws) qFatal("%s", ws.error().toString().c_str());
+    sample::SampleOptions o;
+    o.judgments = judgments;
+    o.evalScale = 0;
+    o.devScale = 0;
+    o.biasInstructions = 0;
+    auto r = writeSampleCorpus(*ws, o);
+    if (!r) qFatal("%s", r.error().toString().c_str());
+    auto indexed = indexSearchText(*ws); // the full-text index follows the rows (storage/search_index.h)
+    if (!indexed) qFatal("%s", indexed.error().toString().c_str());
+    return std::move(ws).value();
+}
 
 inline std::set<std::string> contentHashes(Workspace& ws) {
     std::set<std::string> out;

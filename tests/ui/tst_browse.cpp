@@ -18,6 +18,7 @@
 #include "storage/review_store.h"
 #include "storage/sample_writer.h"
 #include "storage/search_index.h"
+#include "tests/storage/storage_test_support.h"
 #include "tests/test_support.h"
 
 using namespace flame;
@@ -106,22 +107,6 @@ std::vector<std::int64_t> reference(Workspace& ws, const BrowseFilter& f) {
     for (const auto& r : rows)
         ids.push_back(r.id);
     return ids;
-}
-
-Workspace makeSample(const QString& path, std::int64_t judgments) {
-    auto ws = Workspace::create(path.toStdString());
-    if (!ws) qFatal("%s", ws.error().toString().c_str());
-    sample::SampleOptions o;
-    o.judgments = judgments;
-    o.evalScale = 0;
-    o.devScale = 0;
-    o.biasInstructions = 0;
-    auto r = writeSampleCorpus(*ws, o);
-    if (!r) qFatal("%s", r.error().toString().c_str());
-    auto indexed =
-        indexSearchText(*ws); // the full-text index follows the rows (storage/search_index.h)
-    if (!indexed) qFatal("%s", indexed.error().toString().c_str());
-    return std::move(ws).value();
 }
 
 // Appends rows of two tasks alternately (new seed, so new content): their ids interleave.
@@ -319,9 +304,9 @@ class TestBrowse : public QObject {
 
 private slots:
     void initTestCase() {
-        m_dense = std::make_unique<Workspace>(makeSample(m_dir.path() + "/dense.flame", 6000));
+        m_dense = std::make_unique<Workspace>(test::makeSampleWorkspace(m_dir.path() + "/dense.flame", 6000));
         addReviews(*m_dense);
-        m_mixed = std::make_unique<Workspace>(makeSample(m_dir.path() + "/mixed.flame", 3000));
+        m_mixed = std::make_unique<Workspace>(test::makeSampleWorkspace(m_dir.path() + "/mixed.flame", 3000));
         addInterleaved(*m_mixed, "mnli", "hh-rlhf-helpful-base", 700);
         addReviews(*m_mixed);
     }

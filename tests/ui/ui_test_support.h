@@ -8,27 +8,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "model/sample/corpus.h"
-#include "storage/sample_writer.h"
-#include "storage/search_index.h"
 #include "storage/workspace.h"
+#include "tests/storage/storage_test_support.h"
 
 namespace flame::test {
-
-// Creates `path` with `judgments` generated judgments (fails the test binary if it cannot).
-inline void makeSampleWorkspace(const QString& path, std::int64_t judgments) {
-    auto ws = Workspace::create(path.toStdString());
-    if (!ws) qFatal("%s", ws.error().toString().c_str());
-    sample::SampleOptions o;
-    o.judgments = judgments;
-    o.evalScale = 0;
-    o.devScale = 0;
-    o.biasInstructions = 0;
-    auto r = writeSampleCorpus(*ws, o);
-    if (!r) qFatal("%s", r.error().toString().c_str());
-    auto indexed = indexSearchText(*ws);
-    if (!indexed) qFatal("%s", indexed.error().toString().c_str());
-}
 
 // Settings of this test run live in `dir`, not in ~/.config.
 inline void isolateSettings(const QTemporaryDir& dir) {
