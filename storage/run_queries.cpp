@@ -62,11 +62,14 @@ Expected<std::vector<LatestMetric>> latestMetrics(Workspace& ws, const std::vect
 
 // --- queue ---------------------------------------------------------------------------------------
 
-Status enqueueRun(Workspace& ws, std::int64_t runId) {
+Status enqueueRun(Workspace& ws, std::int64_t runId, QueueEnd end) {
     db::Transaction tx(ws.db());
     if (!tx.begun()) return tx.begun();
-    auto next = ws.db().prepare("SELECT coalesce(max(json_extract(body, '$.position')), 0) + 1 FROM run_documents "
-                                "WHERE name = ?");
+    auto next = ws.db().prepare(end == QueueEnd::Back
+                                    ? "SELECT coalesce(max(json_extract(body, '$.position')), 0) + 1 FROM run_documents "
+                                      "WHERE name = ?"
+                                    : "SELECT coalesce(min(json_extract(body, '$.position')), 1) - 1 FROM run_documents "
+                                      "WHERE name = ?");
     if (!next) return next.error();
     next->bind(1, std::string_view(kQueueDocument));
     if (next->step() != db::Statement::Step::Row) return ws.db().error("reading the queue");
@@ -111,6 +114,19 @@ Status recordLaunch(Workspace& ws, std::int64_t runId, const LaunchRecord& launc
     o.emplace_back("master_port", json::Value(launch.masterPort));
     RunStore runs(ws);
     return runs.setDocument(runId, kLaunchDocument, json::serialize(json::Value(std::move(o))));
+}
+
+Expected<bool> claimQueuedRunForLaunch(Workspace& ws, std::int64_t runId, const std::string& host) {
+    db::Transaction tx(ws.db());
+    if (!tx.begun()) return tx.begun().error();
+    auto claimed = claimQueuedRun(ws, runId);
+    if (!claimed || !*claimed) return claimed;
+    LaunchRecord placeholder;
+    placeholder.host = host;
+    placeholder.startedAt = utcNow();
+    if (auto s = recordLaunch(ws, runId, placeholder); !s) return s.error();
+    if (auto s = tx.commit(); !s) return s.error();
+    return true;
 }
 
 Expected<std::map<std::int64_t, LaunchRecord>> launchRecords(Workspace& ws) {

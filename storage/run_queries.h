@@ -43,8 +43,9 @@ struct QueueEntry {
     std::int64_t position = 0;
     std::string enqueuedAt;
 };
-// Appends a run to the end of the queue (again at the end when it was queued already).
-Status enqueueRun(Workspace& ws, std::int64_t runId);
+enum class QueueEnd { Back, Front };
+// Puts a run at the end of the queue (again at the end when it was queued already), or at its head.
+Status enqueueRun(Workspace& ws, std::int64_t runId, QueueEnd end = QueueEnd::Back);
 // The queue in order.
 Expected<std::vector<QueueEntry>> studioQueue(Workspace& ws);
 // Takes a run off the queue. True when this call removed it: two studios on one workspace never
@@ -59,6 +60,11 @@ struct LaunchRecord {
     int masterPort = 0;
 };
 Status recordLaunch(Workspace& ws, std::int64_t runId, const LaunchRecord& launch);
+// claimQueuedRun for a studio about to start the run on `host`: in the same transaction it
+// leaves a launch record without processes, so that a studio killed between taking the run off
+// the queue and recording its workers leaves a trace (the run would otherwise stay queued but
+// off the queue for ever); the studio that finds such a record puts the run back.
+Expected<bool> claimQueuedRunForLaunch(Workspace& ws, std::int64_t runId, const std::string& host);
 Expected<std::map<std::int64_t, LaunchRecord>> launchRecords(Workspace& ws);
 Status clearLaunch(Workspace& ws, std::int64_t runId);
 

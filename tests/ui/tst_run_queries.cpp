@@ -112,6 +112,38 @@ private slots:
         QVERIFY(studioQueue(*ws)->empty());
     }
 
+    void claimForLaunchLeavesARecordAtomically() {
+        auto ws = Workspace::open(m_path);
+        const auto a = newRun(*ws, "claimed-a"), b = newRun(*ws, "claimed-b");
+        FLAME_VERIFY_OK(enqueueRun(*ws, a));
+        FLAME_VERIFY_OK(enqueueRun(*ws, b));
+        auto claimed = claimQueuedRunForLaunch(*ws, a, "node-3");
+        FLAME_VERIFY_OK(claimed);
+        QVERIFY(*claimed);
+        // Off the queue and, in the same transaction, a launch record without workers.
+        auto q = studioQueue(*ws);
+        QCOMPARE(q->size(), std::size_t(1));
+        QCOMPARE(q->front().runId, b);
+        auto launches = launchRecords(*ws);
+        QVERIFY(launches->count(a));
+        QVERIFY(launches->at(a).pids.empty());
+        QCOMPARE(launches->at(a).host, std::string("node-3"));
+        QVERIFY(!launches->at(a).startedAt.empty());
+        // A second claimer gets nothing and leaves no record.
+        auto again = claimQueuedRunForLaunch(*ws, a, "node-4");
+        FLAME_VERIFY_OK(again);
+        QVERIFY(!*again);
+        QCOMPARE(launchRecords(*ws)->at(a).host, std::string("node-3"));
+        // Put back at the head, ahead of the run that was waiting.
+        FLAME_VERIFY_OK(enqueueRun(*ws, a, QueueEnd::Front));
+        q = studioQueue(*ws);
+        QCOMPARE(q->size(), std::size_t(2));
+        QCOMPARE(q->front().runId, a);
+        QCOMPARE(q->back().runId, b);
+        for (auto id : {a, b}) QVERIFY(*claimQueuedRun(*ws, id));
+        FLAME_VERIFY_OK(clearLaunch(*ws, a));
+    }
+
     void launchRecordsRoundTrip() {
         auto ws = Workspace::open(m_path);
         const auto run = newRun(*ws, "launched");

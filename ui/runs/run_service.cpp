@@ -227,6 +227,20 @@ void RunService::superviseLaunches(const RunsSnapshot& runs) {
         if (!r->launchedHere) continue; // another host's studio watches its own processes
         int alive = 0;
         for (qint64 pid : r->pids) alive += processAlive(pid) ? 1 : 0;
+        if (launch.pids.empty() && r->state() == RunState::Queued && r->queuePosition == 0) {
+            // Claimed, but no worker recorded: a studio is starting it right now, or one was
+            // stopped (killed, say) in between. After a grace period the run goes back to the
+            // head of the queue; nothing else would ever start it.
+            const QDateTime claimed = QDateTime::fromString(QString::fromStdString(launch.startedAt), Qt::ISODate);
+            if (claimed.isValid() && claimed.secsTo(QDateTime::currentDateTimeUtc()) < kClaimGraceSeconds) continue;
+            if (enqueueRun(*m_ws, id, QueueEnd::Front)) {
+                (void)clearLaunch(*m_ws, id);
+                emit problem(tr("Run %1 was taken off the queue by a studio that stopped before starting it; "
+                                "it is queued again")
+                                 .arg(id));
+            }
+            continue;
+        }
         if (alive == 0) {
             if (r->state() == RunState::Queued && r->queuePosition == 0) {
                 // Died before rank 0 marked the run running (bad arguments, a missing shim...).
@@ -274,7 +288,7 @@ void RunService::schedule(const RunsSnapshot& runs) {
         // ahead, while a later run on another device starts now.
         for (const QString& d : devices) busy.insert(d);
         if (!free) continue;
-        auto claimed = claimQueuedRun(*m_ws, r->id());
+        auto claimed = claimQueuedRunForLaunch(*m_ws, r->id(), m_host.toStdString());
         if (!claimed || !*claimed) continue; // another studio took it
         const QString error = launch(*r);
         if (!error.isEmpty()) {

@@ -39,6 +39,9 @@ public:
 
     static constexpr int kTickMs = 250;
     static constexpr int kReconcileEveryTicks = 12; // 3 s
+    // How long a run may stay claimed by a studio without recorded workers before another tick
+    // (of any studio on this host) takes the claimer for dead and queues the run again.
+    static constexpr int kClaimGraceSeconds = 60;
     // The run folder and the log the studio's workers write (rank 0; other ranks beside it).
     static QString runDirectory(const QString& workspacePath, qint64 runId);
     static QString logPath(const QString& workspacePath, qint64 runId);
