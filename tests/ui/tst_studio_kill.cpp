@@ -151,7 +151,7 @@ private slots:
         // A last studio runs the rest of the queue.
         QProcess* studio = startStudio();
         const bool allDone = QTest::qWaitFor([&] { return countIn(RunState::Finished) == int(m_queued.size()); },
-                                             300000);
+                                             240000);
         killStudio(studio);
         auto ws = Workspace::open(m_path.toStdString(), WorkspaceMode::ReadOnly);
         RunStore runs(*ws);
