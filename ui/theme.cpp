@@ -5,6 +5,8 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <memory>
+
 namespace flame::ui {
 
 namespace {
@@ -46,7 +48,8 @@ QPalette darkPalette() {
 }
 
 QPalette lightPalette() {
-    QPalette p = QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion"))); // ours to delete
+    QPalette p = fusion->standardPalette();
     p.setColor(QPalette::AlternateBase, QColor(0xf3, 0xf5, 0xf7));
     return p;
 }

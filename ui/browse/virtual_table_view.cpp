@@ -27,6 +27,12 @@ VirtualTableView::VirtualTableView(QWidget* parent)
     connect(horizontalScrollBar(), &QScrollBar::valueChanged, m_header, &QHeaderView::setOffset);
 }
 
+VirtualTableView::~VirtualTableView() {
+    // ~QWidget hides the header, which then emits geometriesChanged; by then this object is only
+    // a QWidget, and a slot of VirtualTableView called on it is undefined behaviour (UBSan).
+    disconnect(m_header, nullptr, this, nullptr);
+}
+
 void VirtualTableView::setModel(QAbstractItemModel* model) {
     if (this->model()) disconnect(this->model(), nullptr, this, nullptr);
     QAbstractItemView::setModel(model);

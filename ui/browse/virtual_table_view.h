@@ -19,6 +19,7 @@ class VirtualTableView : public QAbstractItemView {
     Q_OBJECT
 public:
     explicit VirtualTableView(QWidget* parent = nullptr);
+    ~VirtualTableView() override;
 
     void setModel(QAbstractItemModel* model) override;
     QHeaderView* horizontalHeader() const { return m_header; }
