@@ -1,7 +1,14 @@
 // The SentencePiece shim (see spm_api.h for why it exists). Built as its own shared library and
-// never linked into anything: flame_training loads it at run time.
+// never linked into anything: flame_training loads it at run time into a namespace of its own.
+// Everything it allocates stays on its side; results are copied into the caller's buffers.
 #include <sentencepiece_processor.h>
 #include <sentencepiece_trainer.h>
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "training/spm_api.h"
 
@@ -11,22 +18,44 @@ using Processor = sentencepiece::SentencePieceProcessor;
 
 class VectorIterator : public sentencepiece::SentenceIterator {
 public:
-    explicit VectorIterator(const std::vector<std::string>& texts) : m_texts(texts) {}
-    bool done() const override { return m_pos >= m_texts.size(); }
-    void Next() override { ++m_pos; }
-    const std::string& value() const override { return m_texts[m_pos]; }
+    VectorIterator(const char* const* texts, const std::size_t* sizes, std::size_t count)
+        : m_texts(texts), m_sizes(sizes), m_count(count) {
+        load();
+    }
+    bool done() const override { return m_pos >= m_count; }
+    void Next() override {
+        ++m_pos;
+        load();
+    }
+    const std::string& value() const override { return m_current; }
     sentencepiece::util::Status status() const override { return {}; }
 
 private:
-    const std::vector<std::string>& m_texts;
+    void load() {
+        if (m_pos < m_count) m_current.assign(m_texts[m_pos], m_sizes[m_pos]);
+    }
+    const char* const* m_texts;
+    const std::size_t* m_sizes;
+    std::size_t m_count;
     std::size_t m_pos = 0;
+    std::string m_current;
 };
 
-void* load(const std::string& bytes, std::string* error) {
+// Copies text into buf[0..cap), NUL-terminated when it fits; returns the full length.
+long copyOut(const std::string& text, char* buf, std::size_t cap) {
+    if (buf && cap > 0) {
+        const std::size_t n = std::min(text.size(), cap - 1);
+        std::memcpy(buf, text.data(), n);
+        buf[n] = '\0';
+    }
+    return long(text.size());
+}
+
+void* load(const char* model, std::size_t modelSize, char* error, std::size_t errorCap) {
     auto* p = new Processor();
-    auto status = p->LoadFromSerializedProto(bytes);
+    auto status = p->LoadFromSerializedProto(absl::string_view(model, modelSize));
     if (!status.ok()) {
-        if (error) *error = status.ToString();
+        copyOut(status.ToString(), error, errorCap);
         delete p;
         return nullptr;
     }
@@ -35,17 +64,24 @@ void* load(const std::string& bytes, std::string* error) {
 
 void destroy(void* p) { delete static_cast<Processor*>(p); }
 
-void encode(const void* p, std::string_view text, std::vector<int>* ids) {
-    static_cast<const Processor*>(p)->Encode(absl::string_view(text.data(), text.size()), ids);
+long encode(const void* p, const char* text, std::size_t textSize, int* ids, std::size_t cap) {
+    std::vector<int> out;
+    if (!static_cast<const Processor*>(p)->Encode(absl::string_view(text, textSize), &out).ok()) return -1;
+    std::copy_n(out.begin(), std::min(out.size(), cap), ids);
+    return long(out.size());
 }
 
-void decode(const void* p, const std::vector<int>& ids, std::string* text) {
-    static_cast<const Processor*>(p)->Decode(ids, text);
+long decode(const void* p, const int* ids, std::size_t count, char* text, std::size_t cap) {
+    std::string out;
+    if (!static_cast<const Processor*>(p)->Decode(std::vector<int>(ids, ids + count), &out).ok()) return -1;
+    return copyOut(out, text, cap);
 }
 
 int pieceSize(const void* p) { return static_cast<const Processor*>(p)->GetPieceSize(); }
 
-void idToPiece(const void* p, int id, std::string* piece) { *piece = static_cast<const Processor*>(p)->IdToPiece(id); }
+long idToPiece(const void* p, int id, char* piece, std::size_t cap) {
+    return copyOut(static_cast<const Processor*>(p)->IdToPiece(id), piece, cap);
+}
 
 int specialId(const void* p, int which) {
     const auto* proc = static_cast<const Processor*>(p);
@@ -57,12 +93,14 @@ int specialId(const void* p, int which) {
     }
 }
 
-bool train(const std::unordered_map<std::string, std::string>& args, const std::vector<std::string>& sentences,
-           std::string* error) {
-    VectorIterator it(sentences);
+int train(const char* const* keys, const char* const* values, std::size_t argCount, const char* const* texts,
+          const std::size_t* textSizes, std::size_t textCount, char* error, std::size_t errorCap) {
+    std::unordered_map<std::string, std::string> args;
+    for (std::size_t i = 0; i < argCount; ++i) args[keys[i]] = values[i];
+    VectorIterator it(texts, textSizes, textCount);
     auto status = sentencepiece::SentencePieceTrainer::Train(args, &it);
-    if (!status.ok() && error) *error = status.ToString();
-    return status.ok();
+    if (!status.ok()) copyOut(status.ToString(), error, errorCap);
+    return status.ok() ? 1 : 0;
 }
 
 const flame::training::SpmApi kApi = {flame::training::kSpmApiVersion, load, destroy, encode, decode, pieceSize,

@@ -29,6 +29,18 @@ struct ShimLoad {
     std::string error;
 };
 
+// The shim goes into a link-map namespace of its own (see spm_api.h). Where dlmopen cannot place
+// it (a glibc without room for a second libc's static TLS, say), RTLD_DEEPBIND isolates it as
+// well, except under a sanitizer, whose runtime refuses that flag and the heap it would bypass.
+void* openShim(const std::string& path) {
+    if (void* handle = ::dlmopen(LM_ID_NEWLM, path.c_str(), RTLD_NOW | RTLD_LOCAL)) return handle;
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    return nullptr;
+#else
+    return ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+#endif
+}
+
 // Loads the SentencePiece shim once: $FLAME_SPM_SHIM, the path of the build tree, then beside
 // the executable and in ../lib/flame.
 const ShimLoad& shim() {
@@ -53,7 +65,7 @@ const ShimLoad& shim() {
                 tried += " " + path;
                 continue;
             }
-            void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+            void* handle = openShim(path);
             if (!handle) {
                 const char* why = ::dlerror();
                 result.error = "cannot load the SentencePiece shim " + path + ": " + (why ? why : "?");
@@ -95,10 +107,10 @@ Expected<Tokenizer> Tokenizer::fromBytes(std::string bytes, const std::string& n
     if (!s.api) return Error::internal(s.error);
     Tokenizer t;
     t.m_impl->api = s.api;
-    std::string why;
-    t.m_impl->processor = s.api->load(bytes, &why);
+    char why[512] = "";
+    t.m_impl->processor = s.api->load(bytes.data(), bytes.size(), why, sizeof why);
     if (!t.m_impl->processor)
-        return Error::badInput("not a valid SentencePiece model (truncated or corrupt?): " + why, name);
+        return Error::badInput(std::string("not a valid SentencePiece model (truncated or corrupt?): ") + why, name);
     const void* p = t.m_impl->processor;
     if (s.api->pieceSize(p) < 8 || s.api->specialId(p, 0) != kPad || s.api->specialId(p, 1) != kBos ||
         s.api->specialId(p, 2) != kEos || s.api->specialId(p, 3) != kUnk)
@@ -118,32 +130,64 @@ Expected<Tokenizer> Tokenizer::load(const std::string& path) {
     return fromBytes(ss.str(), path);
 }
 
-std::vector<int> Tokenizer::encode(std::string_view text) const {
-    std::vector<int> ids;
-    m_impl->api->encode(m_impl->processor, text, &ids);
-    return ids;
+void Tokenizer::encodeAppend(std::string_view text, std::vector<std::int32_t>& out) const {
+    static_assert(sizeof(int) == sizeof(std::int32_t));
+    // A piece covers at least one byte, so the text's length plus a little is nearly always
+    // enough room; the rare longer encoding is retried with the exact size.
+    const std::size_t start = out.size();
+    std::size_t room = text.size() + 8;
+    for (;;) {
+        out.resize(start + room);
+        const long n = m_impl->api->encode(m_impl->processor, text.data(), text.size(),
+                                           reinterpret_cast<int*>(out.data() + start), room);
+        if (n < 0) {
+            out.resize(start);
+            return;
+        }
+        if (std::size_t(n) <= room) {
+            out.resize(start + std::size_t(n));
+            return;
+        }
+        room = std::size_t(n);
+    }
 }
 
-void Tokenizer::encodeAppend(std::string_view text, std::vector<std::int32_t>& out) const {
-    std::vector<int> ids;
-    m_impl->api->encode(m_impl->processor, text, &ids);
-    out.insert(out.end(), ids.begin(), ids.end());
+std::vector<int> Tokenizer::encode(std::string_view text) const {
+    std::vector<std::int32_t> ids;
+    encodeAppend(text, ids);
+    return {ids.begin(), ids.end()};
 }
+
+namespace {
+
+// Calls a shim function that writes at most cap bytes and returns the full length.
+template <typename Write>
+std::string readString(Write write) {
+    std::string text(64, '\0');
+    for (;;) {
+        const long n = write(text.data(), text.size());
+        if (n < 0) return {};
+        if (std::size_t(n) < text.size()) { // it fitted, with the terminating NUL
+            text.resize(std::size_t(n));
+            return text;
+        }
+        text.resize(std::size_t(n) + 1);
+    }
+}
+
+} // namespace
 
 std::string Tokenizer::decode(const std::vector<int>& ids) const {
-    std::string text;
-    m_impl->api->decode(m_impl->processor, ids, &text);
-    return text;
+    return readString([&](char* buf, std::size_t cap) {
+        return m_impl->api->decode(m_impl->processor, ids.data(), ids.size(), buf, cap);
+    });
 }
 
 int Tokenizer::vocabSize() const { return m_impl->api->pieceSize(m_impl->processor); }
 
 std::string Tokenizer::piece(int id) const {
-    std::string p;
-    m_impl->api->idToPiece(m_impl->processor, id, &p);
-    return p;
+    return readString([&](char* buf, std::size_t cap) { return m_impl->api->idToPiece(m_impl->processor, id, buf, cap); });
 }
-
 
 Status trainTokenizerOnTexts(const std::vector<std::string>& texts, const TokenizerTrainOptions& options,
                              const std::string& modelPath) {
@@ -179,8 +223,20 @@ Status trainTokenizerOnTexts(const std::vector<std::string>& texts, const Tokeni
     };
     const ShimLoad& shimLoad = shim();
     if (!shimLoad.api) return Error::internal(shimLoad.error);
-    std::string why;
-    if (!shimLoad.api->train(args, texts, &why)) return Error::internal("SentencePiece training failed: " + why);
+    std::vector<const char*> keys, values, textPtrs;
+    std::vector<std::size_t> textSizes;
+    for (const auto& [key, value] : args) {
+        keys.push_back(key.c_str());
+        values.push_back(value.c_str());
+    }
+    for (const auto& t : texts) {
+        textPtrs.push_back(t.data());
+        textSizes.push_back(t.size());
+    }
+    char why[512] = "";
+    if (!shimLoad.api->train(keys.data(), values.data(), keys.size(), textPtrs.data(), textSizes.data(), texts.size(),
+                             why, sizeof why))
+        return Error::internal(std::string("SentencePiece training failed: ") + why);
     std::error_code ec;
     fs::remove(prefix + ".vocab", ec);
     if (prefix + ".model" != modelPath) fs::rename(prefix + ".model", modelPath, ec);
