@@ -57,6 +57,7 @@ class TestStudioKill : public QObject {
     QString m_path;
     std::vector<double> m_reference;
     std::vector<std::int64_t> m_queued;
+    QProcess* m_studio = nullptr; // the one alive, if any
 
     QProcess* startStudio() {
         auto* p = new QProcess(this);
@@ -70,13 +71,15 @@ class TestStudioKill : public QObject {
         p->setStandardOutputFile(QProcess::nullDevice());
         p->start(FLAME_STUDIO, {m_path});
         if (!p->waitForStarted(10000)) qFatal("cannot start %s", FLAME_STUDIO);
+        m_studio = p;
         return p;
     }
 
-    static void killStudio(QProcess* p) {
+    void killStudio(QProcess* p) {
         ::kill(pid_t(p->processId()), SIGKILL);
         p->waitForFinished(10000);
         p->deleteLater();
+        m_studio = nullptr;
     }
 
     // How many of the queued runs are in `state`.
@@ -109,6 +112,17 @@ private slots:
         auto ws = Workspace::open(m_path.toStdString(), WorkspaceMode::ReadOnly);
         m_reference = losses(*ws, ref);
         QCOMPARE(m_reference.size(), std::size_t(24));
+    }
+
+    void cleanupTestCase() {
+        // A failed check must not leave a studio or its workers behind.
+        if (m_studio) killStudio(m_studio);
+        auto ws = Workspace::open(m_path.toStdString(), WorkspaceMode::ReadOnly);
+        if (!ws) return;
+        RunStore runs(*ws);
+        if (auto all = runs.list())
+            for (const auto& r : *all)
+                if (r.pid > 0 && processAlive(r.pid)) ::kill(pid_t(r.pid), SIGKILL);
     }
 
     void killedStudiosLoseNoRun() {
