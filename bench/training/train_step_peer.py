@@ -13,6 +13,11 @@ import statistics
 import sys
 import time
 
+# OpenBLAS keeps its own thread pool beside torch's intra-op threads and starts one thread per
+# core unless told otherwise; the C++ worker runs it at FLAME_BLAS_THREADS (default 1). The peer
+# must use the same number, or "1 thread" would mean one thread for ours and every core's GEMMs
+# for the peer. It has to be set before OpenBLAS is loaded.
+os.environ["OPENBLAS_NUM_THREADS"] = os.environ.get("FLAME_BLAS_THREADS", "1")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 import torch  # noqa: E402
 from flame_model import Transformer  # noqa: E402
@@ -65,7 +70,7 @@ def main():
     print(json.dumps({"python_step_ms_median": 1e3 * statistics.median(times),
                       "python_step_ms_mean": 1e3 * statistics.mean(times),
                       "python_step_cpu_ms_median": 1e3 * statistics.median(cpu), "torch": torch.__version__,
-                      "threads": a.threads}))
+                      "threads": a.threads, "blas_threads": int(os.environ["OPENBLAS_NUM_THREADS"])}))
 
 
 if __name__ == "__main__":
