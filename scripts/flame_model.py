@@ -10,6 +10,12 @@ peer of the step-time benchmark (bench/training/).
 Usage:
   flame_model.py check DIR            reproduce the C++ judge's scores stored in DIR/judge_check.jsonl
   flame_model.py score DIR INPUT.jsonl  score {"prompt_ids": [...], "candidates": [[...], ...]} lines
+                                      (and "prompt_segment_ids" for a network with segments)
+
+A network exported with "segments" > 0 in its configuration adds a learned segment embedding
+(seg_emb) to token + position embeddings: 0 for BOS and the instructions header, 1 for the tail
+("\nEVALUATION:") and the target, 2 + i for the i-th context field (ids past the last row share
+it), as training/data.h defines them.
 """
 import json
 import math
@@ -19,6 +25,19 @@ import sys
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+
+SEGMENT_HEADER, SEGMENT_TAIL, SEGMENT_COUNT = 0, 1, 16
+
+
+def segment_ids(segment_token_counts):
+    """Segment ids of a prompt from the token counts of its segments (header, fields..., tail)."""
+    ids = [SEGMENT_HEADER]  # BOS
+    last = len(segment_token_counts) - 1
+    for i, n in enumerate(segment_token_counts):
+        seg = SEGMENT_HEADER if i == 0 else SEGMENT_TAIL if i == last else min(2 + i - 1, SEGMENT_COUNT - 1)
+        ids += [seg] * n
+    return ids
 
 
 class Attention(nn.Module):
@@ -61,14 +80,22 @@ class Transformer(nn.Module):
         self.cfg = cfg
         self.tok_emb = nn.Embedding(cfg["vocab"], cfg["d_model"])
         self.pos_emb = nn.Embedding(cfg["max_seq"], cfg["d_model"])
+        self.segments = cfg.get("segments", 0)
+        if self.segments:
+            self.seg_emb = nn.Embedding(self.segments, cfg["d_model"])
         self.blocks = nn.ModuleList([Block(cfg) for _ in range(cfg["layers"])])
         self.ln_f = nn.LayerNorm(cfg["d_model"])
         self.drop = nn.Dropout(cfg.get("dropout", 0.0))
 
-    def forward(self, tokens):
+    def forward(self, tokens, segments=None):
         B, T = tokens.shape
         pos = torch.arange(T, device=tokens.device).unsqueeze(0)
-        x = self.drop(self.tok_emb(tokens) + self.pos_emb(pos))
+        x = self.tok_emb(tokens) + self.pos_emb(pos)
+        if self.segments:
+            if segments is None:
+                raise ValueError("this network has a segment embedding: segment ids are required")
+            x = x + self.seg_emb(segments.clamp(0, self.segments - 1))
+        x = self.drop(x)
         i = torch.arange(T, device=tokens.device)
         mask = torch.zeros(T, T, device=tokens.device).masked_fill(i.unsqueeze(0) > i.unsqueeze(1), -1e9)
         for b in self.blocks:
@@ -78,21 +105,26 @@ class Transformer(nn.Module):
     def logits(self, hidden):
         return hidden @ self.tok_emb.weight.t()
 
-    def loss_sum(self, inputs, labels):
+    def loss_sum(self, inputs, labels, segments=None):
         """Sum of NLL over labelled positions (-100 skipped); the output projection only there."""
-        h = self.forward(inputs).reshape(-1, self.cfg["d_model"])
+        h = self.forward(inputs, segments).reshape(-1, self.cfg["d_model"])
         lab = labels.reshape(-1)
         idx = (lab != -100).nonzero().squeeze(1)
         logits = self.logits(h.index_select(0, idx)).float()
         return F.cross_entropy(logits, lab.index_select(0, idx), reduction="sum"), idx.numel()
 
     @torch.no_grad()
-    def score(self, prompt_ids, candidates):
-        """log p(candidate | prompt) per candidate (candidates end with EOS), one full row each."""
+    def score(self, prompt_ids, candidates, prompt_segments=None):
+        """log p(candidate | prompt) per candidate (candidates end with EOS), one full row each.
+        prompt_segments: the segment id of each prompt token (networks with segments); the
+        candidate tokens are the tail segment, as training's targets are."""
         out = []
         for cand in candidates:
             seq = torch.tensor([list(prompt_ids) + list(cand)], dtype=torch.long)
-            lp = torch.log_softmax(self.logits(self.forward(seq)).float(), -1)[0]
+            seg = None
+            if self.segments:
+                seg = torch.tensor([list(prompt_segments) + [SEGMENT_TAIL] * len(cand)], dtype=torch.long)
+            lp = torch.log_softmax(self.logits(self.forward(seq, seg)).float(), -1)[0]
             out.append(sum(lp[len(prompt_ids) + k - 1, t].item() for k, t in enumerate(cand)))
         return out
 
@@ -118,17 +150,23 @@ def check(directory):
         for line in f:
             ex = json.loads(line)
             # The C++ side tokenizes segment by segment; so does this.
-            ids = [1]
+            ids, counts = [1], []
             for seg in ex["prompt_segments"]:
-                ids += sp.encode(seg)
+                piece = sp.encode(seg)
+                ids += piece
+                counts.append(len(piece))
             if ids != ex["prompt_ids"]:
+                worst_ids += 1
+            # The segment ids are rebuilt here from the segment texts, not read from the file.
+            segments = segment_ids(counts) if model.segments else None
+            if model.segments and segments != ex.get("prompt_segment_ids"):
                 worst_ids += 1
             cands = []
             for text in ex["candidate_texts"]:
                 cands.append(sp.encode(text) + [2])
             if cands != ex["candidate_ids"]:
                 worst_ids += 1
-            scores = model.score(ex["prompt_ids"], ex["candidate_ids"])
+            scores = model.score(ex["prompt_ids"], ex["candidate_ids"], segments)
             for a, b in zip(scores, ex["cpp_scores"]):
                 worst_score = max(worst_score, abs(a - b))
             n += 1
@@ -143,7 +181,7 @@ if __name__ == "__main__":
         model, _ = load(sys.argv[2])
         for line in open(sys.argv[3]):
             ex = json.loads(line)
-            print(json.dumps(model.score(ex["prompt_ids"], ex["candidates"])))
+            print(json.dumps(model.score(ex["prompt_ids"], ex["candidates"], ex.get("prompt_segment_ids"))))
         sys.exit(0)
     print(__doc__)
     sys.exit(2)

@@ -68,15 +68,19 @@ Expected<BiasReport> probeBias(Workspace& ws, const BiasRequest& request) {
         auto lima = runInstructions(ws, request.runId, "lima");
         if (!lima) return lima.error();
         std::vector<std::vector<std::int32_t>> prompts;
+        std::vector<std::vector<std::uint8_t>> segments;
         std::vector<std::int32_t> cue;
         tok.encodeAppend("\nresponse:", cue);
         for (const auto& item : *items) {
+            std::vector<std::uint8_t> seg;
             auto p = fitPrompt(tokenizeInput(tok, *lima, {{"prompt", item.instruction}}), maxSeq,
-                               request.maxNew + int(cue.size()) + 1);
+                               request.maxNew + int(cue.size()) + 1, &seg);
             p.insert(p.end(), cue.begin(), cue.end());
+            seg.insert(seg.end(), cue.size(), kSegmentTail); // the start of the target, as in training
             prompts.push_back(std::move(p));
+            segments.push_back(std::move(seg));
         }
-        auto generated = greedyDecode(model, prompts, request.maxNew);
+        auto generated = greedyDecode(model, prompts, request.maxNew, 16, &segments);
         for (std::size_t i = 0; i < items->size(); ++i) {
             std::string text = tok.decode(std::vector<int>(generated[i].begin(), generated[i].end()));
             const auto first = text.find_first_not_of(" \n");
@@ -101,7 +105,7 @@ Expected<BiasReport> probeBias(Workspace& ws, const BiasRequest& request) {
                           {"response_a", a},                 {"system_b", nameB},            {"response_b", b},
                           {"note", note}};
         JudgeQuery q;
-        q.prompt = fitPrompt(tokenizeInput(tok, *instructions, context), maxSeq, reserve);
+        q.prompt = fitPrompt(tokenizeInput(tok, *instructions, context), maxSeq, reserve, &q.segments);
         q.candidates = {candA, candB};
         queries.push_back(std::move(q));
     };

@@ -8,7 +8,7 @@ namespace flame::training {
 std::int64_t ModelConfig::parameterCount() const {
     const std::int64_t d = dModel, f = dFF;
     const std::int64_t perLayer = 2 * 2 * d /*norms*/ + (3 * d * d + 3 * d) + (d * d + d) + (d * f + f) + (f * d + d);
-    return std::int64_t(vocab) * d + std::int64_t(maxSeq) * d + layers * perLayer + 2 * d;
+    return std::int64_t(vocab) * d + std::int64_t(maxSeq + segments) * d + layers * perLayer + 2 * d;
 }
 
 const std::vector<Preset>& presets() {
@@ -126,6 +126,7 @@ json::Value toJson(const ModelConfig& m) {
     o.emplace_back("d_ff", json::Value(m.dFF));
     o.emplace_back("max_seq", json::Value(m.maxSeq));
     o.emplace_back("dropout", json::Value(m.dropout));
+    if (m.segments > 0) o.emplace_back("segments", json::Value(m.segments)); // absent: none (older runs)
     return json::Value(std::move(o));
 }
 
@@ -140,7 +141,9 @@ Expected<ModelConfig> modelConfigFromJson(const json::Value& v) {
     r.num("d_ff", m.dFF);
     r.num("max_seq", m.maxSeq);
     r.num("dropout", m.dropout);
+    r.num("segments", m.segments);
     if (!r.error.empty()) return Error::badInput("model configuration: " + r.error);
+    if (m.segments < 0 || m.segments > 256) return Error::badInput("model configuration: segments must be in [0, 256]");
     if (m.dModel <= 0 || m.layers <= 0 || m.heads <= 0 || m.dFF <= 0 || m.maxSeq < 16 || m.dModel % m.heads != 0)
         return Error::badInput("model configuration: sizes must be positive, max_seq >= 16 and d_model divisible by heads");
     if (m.dropout < 0 || m.dropout >= 1) return Error::badInput("model configuration: dropout must be in [0, 1)");

@@ -30,6 +30,9 @@ struct ModelConfig {
     int dFF = 512;
     int maxSeq = 384;
     double dropout = 0.05; // paper section 4.4
+    // Rows of a learned segment embedding added to token + position embeddings (header, tail and
+    // target, each context field; training/data.h). 0: none, as in runs from before it existed.
+    int segments = 0;
     std::int64_t parameterCount() const;
 };
 

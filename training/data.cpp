@@ -86,13 +86,19 @@ FittedSequence fitSequence(TokenSpan header, const std::vector<TokenSpan>& field
     for (const auto& f : fields) lengths.push_back(f.size);
     const std::size_t cap = fieldCap(lengths, budget);
     out.tokens.reserve(std::size_t(maxSeq));
-    out.tokens.push_back(Tokenizer::kBos);
-    out.tokens.insert(out.tokens.end(), header.data, header.data + headerLen);
-    for (const auto& f : fields) out.tokens.insert(out.tokens.end(), f.data, f.data + std::min(f.size, cap));
-    out.tokens.insert(out.tokens.end(), tail.data, tail.data + tail.size);
+    out.segments.reserve(std::size_t(maxSeq));
+    auto append = [&](const std::int32_t* first, std::size_t n, std::uint8_t segment) {
+        out.tokens.insert(out.tokens.end(), first, first + n);
+        out.segments.insert(out.segments.end(), n, segment);
+    };
+    const std::int32_t bos = Tokenizer::kBos, eos = Tokenizer::kEos;
+    append(&bos, 1, kSegmentHeader);
+    append(header.data, headerLen, kSegmentHeader);
+    for (std::size_t i = 0; i < fields.size(); ++i) append(fields[i].data, std::min(fields[i].size, cap), segmentOfField(i));
+    append(tail.data, tail.size, kSegmentTail);
     out.targetStart = out.tokens.size();
-    out.tokens.insert(out.tokens.end(), target.data, target.data + targetLen);
-    if (appendEos) out.tokens.push_back(Tokenizer::kEos);
+    append(target.data, targetLen, kSegmentTail);
+    if (appendEos) append(&eos, 1, kSegmentTail);
     return out;
 }
 
@@ -108,7 +114,7 @@ TokenizedInput tokenizeInput(const Tokenizer& tok, const Instructions& instructi
     return t;
 }
 
-std::vector<std::int32_t> fitPrompt(const TokenizedInput& input, int maxSeq, int reserve) {
+std::vector<std::int32_t> fitPrompt(const TokenizedInput& input, int maxSeq, int reserve, std::vector<std::uint8_t>* segments) {
     std::vector<TokenSpan> fields;
     for (const auto& f : input.fields) fields.push_back({f.data(), f.size()});
     // An empty target with room `reserve` for the candidates: maxTarget = reserve + 1 keeps the
@@ -117,6 +123,7 @@ std::vector<std::int32_t> fitPrompt(const TokenizedInput& input, int maxSeq, int
     FittedSequence fitted = fitSequence({input.header.data(), input.header.size()}, fields,
                                         {input.tail.data(), input.tail.size()}, {none.data(), 0},
                                         maxSeq - reserve, 2, false);
+    if (segments) *segments = std::move(fitted.segments);
     return std::move(fitted.tokens);
 }
 
@@ -401,13 +408,18 @@ HostBatch makeBatch(const std::vector<FittedSequence>& sequences, const std::vec
     b.length = int(longest - 1);
     b.inputs.assign(std::size_t(b.rows) * std::size_t(b.length), Tokenizer::kPad);
     b.labels.assign(std::size_t(b.rows) * std::size_t(b.length), -100);
+    b.segments.assign(std::size_t(b.rows) * std::size_t(b.length), kSegmentHeader);
     b.exampleIds = exampleIds;
     for (int r = 0; r < b.rows; ++r) {
         const auto& s = sequences[std::size_t(r)];
         std::int64_t* in = b.inputs.data() + std::size_t(r) * std::size_t(b.length);
         std::int64_t* lab = b.labels.data() + std::size_t(r) * std::size_t(b.length);
+        std::int64_t* seg = b.segments.data() + std::size_t(r) * std::size_t(b.length);
         for (std::size_t i = 0; i + 1 < s.tokens.size(); ++i) {
             in[i] = s.tokens[i];
+            // Sequences built by hand (tests) may have no segments: the input side is then header,
+            // the target side tail, which is what fitSequence gives an example without fields.
+            seg[i] = i < s.segments.size() ? s.segments[i] : (i >= s.targetStart ? kSegmentTail : kSegmentHeader);
             // Position i predicts token i + 1: a loss only when that token is part of the target.
             if (i + 1 >= s.targetStart) {
                 lab[i] = s.tokens[i + 1];

@@ -9,6 +9,7 @@
 // and tokenized segment by segment, so that a long example is shortened by trimming the longest
 // context fields (never the instructions, the EVALUATION header or the label) and training and
 // judging see exactly the same tokens for the same text.
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -57,7 +58,21 @@ struct TokenSpan {
 struct FittedSequence {
     std::vector<std::int32_t> tokens; // starts with BOS, ends with EOS when the target has one
     std::size_t targetStart = 0;      // tokens[targetStart..] are the target (and EOS)
+    std::vector<std::uint8_t> segments; // one segment id per token (see segmentOfField)
 };
+
+// Segment ids, one per token, for networks with a segment embedding (ModelConfig::segments): the
+// block of the unified format a token belongs to. BOS and the header are kSegmentHeader, the tail
+// ("\nEVALUATION:") and the target kSegmentTail, context field i (in the order the formatter writes
+// the non-empty fields: prompt, response_a, response_b, ...) segmentOfField(i); fields beyond the
+// last id share it. They tell every token of a pairwise input which response it belongs to, which
+// a small network trained from scratch does not otherwise learn behind a long header
+// (tests/training/tst_pairwise_learning.cpp).
+constexpr std::uint8_t kSegmentHeader = 0, kSegmentTail = 1;
+constexpr int kSegmentCount = 16; // the embedding rows a network with segments has
+inline std::uint8_t segmentOfField(std::size_t i) {
+    return std::uint8_t(std::min<std::size_t>(2 + i, std::size_t(kSegmentCount - 1)));
+}
 FittedSequence fitSequence(TokenSpan header, const std::vector<TokenSpan>& fields, TokenSpan tail, TokenSpan target,
                            int maxSeq, int maxTarget, bool appendEos = true);
 // The water-filling cap: the largest c with sum(min(len_i, c)) <= budget (budget >= 0).
@@ -69,8 +84,10 @@ struct TokenizedInput {
     std::vector<std::vector<std::int32_t>> fields;
 };
 TokenizedInput tokenizeInput(const Tokenizer& tok, const Instructions& instructions, const Fields& context);
-// [BOS] + fitted input, leaving room for `reserve` target tokens.
-std::vector<std::int32_t> fitPrompt(const TokenizedInput& input, int maxSeq, int reserve);
+// [BOS] + fitted input, leaving room for `reserve` target tokens; `segments` (when given) receives
+// the segment id of each prompt token (the candidates that follow are kSegmentTail).
+std::vector<std::int32_t> fitPrompt(const TokenizedInput& input, int maxSeq, int reserve,
+                                    std::vector<std::uint8_t>* segments = nullptr);
 
 // --- tokenized caches ---------------------------------------------------------------------------
 
@@ -158,6 +175,7 @@ private:
 struct HostBatch {
     int rows = 0, length = 0;
     std::vector<std::int64_t> inputs, labels;  // rows * length
+    std::vector<std::int64_t> segments;        // rows * length: segment id of each input (0 at padding)
     std::vector<std::uint64_t> exampleIds;     // global example number of each row (dropout seeds)
     std::int64_t targetTokens = 0;
 };

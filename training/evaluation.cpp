@@ -62,7 +62,7 @@ EvalOutcome judgePairs(TransformerImpl& model, const Tokenizer& tok, const Instr
             const std::string& b = order == 0 ? r.rejected : r.chosen;
             Fields context = {{"prompt", r.prompt}, {"response_a", a}, {"response_b", b}};
             JudgeQuery q;
-            q.prompt = fitPrompt(tokenizeInput(tok, instructions, context), maxSeq, reserve);
+            q.prompt = fitPrompt(tokenizeInput(tok, instructions, context), maxSeq, reserve, &q.segments);
             q.candidates = {candA, candB};
             queries.push_back(std::move(q));
         }

@@ -58,7 +58,8 @@ Expected<ExportResult> exportModel(Workspace& ws, const ExportRequest& request) 
     special.emplace_back("unk", json::Value(Tokenizer::kUnk));
     cfg.emplace_back("special_ids", json::Value(std::move(special)));
     cfg.emplace_back("architecture", json::Value("decoder-only pre-norm Transformer: learned positions, GELU MLP, "
-                                                 "final LayerNorm, output tied to tok_emb; scripts/flame_model.py"));
+                                                 "final LayerNorm, output tied to tok_emb, optional segment embedding; "
+                                                 "scripts/flame_model.py"));
     if (auto s = writeText(dir + "/config.json", json::serialize(json::Value(std::move(cfg))) + "\n"); !s) return s.error();
     if (auto s = writeText(dir + "/tokenizer.model", loaded->tokenizer.bytes()); !s) return s.error();
 
@@ -89,7 +90,7 @@ Expected<ExportResult> exportModel(Workspace& ws, const ExportRequest& request) 
             for (const auto& f : in.fields) full += f.size();
             if (full + 8 > std::size_t(loaded->state.model.maxSeq)) continue;
             JudgeQuery q;
-            q.prompt = fitPrompt(in, loaded->state.model.maxSeq, 8);
+            q.prompt = fitPrompt(in, loaded->state.model.maxSeq, 8, &q.segments);
             q.candidates = cands;
             queries.push_back(std::move(q));
             std::vector<std::string> texts = {seg.header};
@@ -108,6 +109,9 @@ Expected<ExportResult> exportModel(Workspace& ws, const ExportRequest& request) 
             for (double s : scores[i]) cs.emplace_back(s);
             o.emplace_back("prompt_segments", json::Value(std::move(segs)));
             o.emplace_back("prompt_ids", idsToJson(queries[i].prompt));
+            if (!queries[i].segments.empty())
+                o.emplace_back("prompt_segment_ids", idsToJson(std::vector<std::int32_t>(queries[i].segments.begin(),
+                                                                                         queries[i].segments.end())));
             o.emplace_back("candidate_texts", json::Value(std::move(ctexts)));
             o.emplace_back("candidate_ids", json::Value(std::move(cids)));
             o.emplace_back("cpp_scores", json::Value(std::move(cs)));

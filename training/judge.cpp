@@ -24,6 +24,21 @@ at::TensorOptions longOn(const at::Device& d) { return at::TensorOptions().dtype
 
 at::Device deviceOf(TransformerImpl& model) { return model.tok_emb->weight.device(); }
 
+// The segment ids of a prompt for a network with a segment embedding (an error when missing).
+const std::vector<std::uint8_t>* promptSegmentsOf(TransformerImpl& model, const std::vector<std::uint8_t>& segments,
+                                                  std::size_t promptSize) {
+    if (!model.hasSegments()) return nullptr;
+    TORCH_CHECK(segments.size() == promptSize, "this network has a segment embedding: each prompt needs its segment ids");
+    return &segments;
+}
+
+// A [rows, cols] int64 tensor on `dev`, or undefined when the network has no segment embedding.
+at::Tensor segmentTensor(TransformerImpl& model, const std::vector<std::int64_t>& ids, std::int64_t rows, std::int64_t cols,
+                         const at::Device& dev) {
+    if (!model.hasSegments()) return {};
+    return at::tensor(ids, at::TensorOptions().dtype(at::kLong)).view({rows, cols}).to(dev);
+}
+
 } // namespace
 
 std::vector<std::vector<double>> scoreCandidates(TransformerImpl& model, const std::vector<JudgeQuery>& queries, int maxRows) {
@@ -50,26 +65,29 @@ std::vector<std::vector<double>> scoreCandidates(TransformerImpl& model, const s
             Lp = std::max<std::int64_t>(Lp, std::int64_t(prefixLen[std::size_t(i)]));
         }
         std::vector<std::int64_t> tok(std::size_t(n * Lp), Tokenizer::kPad), pos(std::size_t(n * Lp), 0);
+        std::vector<std::int64_t> seg(std::size_t(n * Lp), kSegmentHeader);
         std::vector<std::uint8_t> valid(std::size_t(n * Lp), 0);
         for (std::int64_t i = 0; i < n; ++i) {
             const auto& q = queries[q0 + std::size_t(i)];
+            const auto* qseg = promptSegmentsOf(model, q.segments, q.prompt.size());
             const std::int64_t pad = Lp - std::int64_t(prefixLen[std::size_t(i)]);
             std::int64_t j = pad;
-            auto put = [&](std::int32_t t) {
+            auto put = [&](std::int32_t t, std::uint8_t s) {
                 tok[std::size_t(i * Lp + j)] = t;
                 pos[std::size_t(i * Lp + j)] = j - pad;
+                seg[std::size_t(i * Lp + j)] = s;
                 valid[std::size_t(i * Lp + j)] = 1;
                 ++j;
             };
-            for (std::int32_t t : q.prompt) put(t);
-            for (std::size_t k = 0; k < common[std::size_t(i)]; ++k) put(q.candidates[0][k]);
+            for (std::size_t k = 0; k < q.prompt.size(); ++k) put(q.prompt[k], qseg ? (*qseg)[k] : kSegmentHeader);
+            for (std::size_t k = 0; k < common[std::size_t(i)]; ++k) put(q.candidates[0][k], kSegmentTail);
         }
         at::Tensor tokens = at::tensor(tok, longOn(at::kCPU)).view({n, Lp}).to(dev);
         at::Tensor positions = at::tensor(pos, longOn(at::kCPU)).view({n, Lp}).to(dev);
         at::Tensor keyValid = at::tensor(std::vector<std::int64_t>(valid.begin(), valid.end()), longOn(at::kCPU))
                                   .view({n, Lp}).to(at::kBool).to(dev);
         KVCache cache = model.emptyCache();
-        at::Tensor hidden = model.forward(tokens, positions, &cache, keyValid); // [n, Lp, d]
+        at::Tensor hidden = model.forward(tokens, positions, &cache, keyValid, nullptr, segmentTensor(model, seg, n, Lp, dev)); // [n, Lp, d]
 
         // Log-probabilities read from the prefix pass: the common tokens and each suffix's first.
         std::vector<std::int64_t> rowsIdx, colsIdx, ids;
@@ -143,7 +161,8 @@ std::vector<std::vector<double>> scoreCandidates(TransformerImpl& model, const s
         at::Tensor sValid = at::tensor(svalid, longOn(at::kCPU)).view({R, Ls}).to(at::kBool).to(dev);
         at::Tensor fullValid = at::cat({expanded.keyValid, sValid}, 1);
         at::Tensor h2 = model.forward(at::tensor(stok, longOn(at::kCPU)).view({R, Ls}).to(dev),
-                                      at::tensor(spos, longOn(at::kCPU)).view({R, Ls}).to(dev), &expanded, fullValid);
+                                      at::tensor(spos, longOn(at::kCPU)).view({R, Ls}).to(dev), &expanded, fullValid, nullptr,
+                                      segmentTensor(model, std::vector<std::int64_t>(std::size_t(R * Ls), kSegmentTail), R, Ls, dev));
         at::Tensor g = h2.index({at::tensor(tRows, longOn(at::kCPU)).to(dev), at::tensor(tCols, longOn(at::kCPU)).to(dev)});
         at::Tensor lp = at::log_softmax(model.logits(g).to(at::kFloat), -1)
                             .gather(1, at::tensor(tIds, longOn(at::kCPU)).to(dev).unsqueeze(1))
@@ -163,12 +182,16 @@ std::vector<std::vector<double>> scoreCandidatesReference(TransformerImpl& model
     std::vector<std::vector<double>> out;
     for (const auto& q : queries) {
         std::vector<double> scores;
+        const auto* qseg = promptSegmentsOf(model, q.segments, q.prompt.size());
         for (const auto& cand : q.candidates) {
             std::vector<std::int64_t> seq(q.prompt.begin(), q.prompt.end());
             seq.insert(seq.end(), cand.begin(), cand.end());
             const std::int64_t L = std::int64_t(seq.size());
+            std::vector<std::int64_t> seg(std::size_t(L), kSegmentTail);
+            if (qseg) std::copy(qseg->begin(), qseg->end(), seg.begin());
             at::Tensor t = at::tensor(seq, longOn(at::kCPU)).view({1, L}).to(dev);
-            at::Tensor lp = at::log_softmax(model.logits(model.forward(t)).to(at::kFloat), -1)[0].to(at::kCPU).to(at::kDouble);
+            at::Tensor h = model.forward(t, {}, nullptr, {}, nullptr, segmentTensor(model, seg, 1, L, dev));
+            at::Tensor lp = at::log_softmax(model.logits(h).to(at::kFloat), -1)[0].to(at::kCPU).to(at::kDouble);
             double s = 0;
             for (std::size_t k = 0; k < cand.size(); ++k) {
                 const std::int64_t position = std::int64_t(q.prompt.size() + k) - 1;
@@ -182,7 +205,8 @@ std::vector<std::vector<double>> scoreCandidatesReference(TransformerImpl& model
 }
 
 std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& prompts,
-                                                    int maxNew, int maxRows) {
+                                                    int maxNew, int maxRows,
+                                                    const std::vector<std::vector<std::uint8_t>>* promptSegments) {
     EvalScope scope(model);
     const at::Device dev = deviceOf(model);
     const std::int64_t maxSeq = model.config().maxSeq;
@@ -193,21 +217,29 @@ std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model, cons
         std::int64_t Lp = 1;
         for (std::size_t i = q0; i < q1; ++i) Lp = std::max<std::int64_t>(Lp, std::int64_t(prompts[i].size()));
         std::vector<std::int64_t> tok(std::size_t(n * Lp), Tokenizer::kPad), pos(std::size_t(n * Lp), 0), valid(std::size_t(n * Lp), 0);
+        std::vector<std::int64_t> seg(std::size_t(n * Lp), kSegmentHeader);
         std::vector<std::int64_t> length(static_cast<std::size_t>(n));
         for (std::int64_t i = 0; i < n; ++i) {
             const auto& p = prompts[q0 + std::size_t(i)];
+            const auto* pseg = model.hasSegments()
+                                   ? promptSegmentsOf(model, promptSegments ? (*promptSegments)[q0 + std::size_t(i)]
+                                                                            : std::vector<std::uint8_t>(),
+                                                      p.size())
+                                   : nullptr;
             const std::int64_t pad = Lp - std::int64_t(p.size());
             for (std::size_t k = 0; k < p.size(); ++k) {
                 tok[std::size_t(i * Lp + pad) + k] = p[k];
                 pos[std::size_t(i * Lp + pad) + k] = std::int64_t(k);
                 valid[std::size_t(i * Lp + pad) + k] = 1;
+                if (pseg) seg[std::size_t(i * Lp + pad) + k] = (*pseg)[k];
             }
             length[std::size_t(i)] = std::int64_t(p.size());
         }
         KVCache cache = model.emptyCache();
         at::Tensor keyValid = at::tensor(valid, longOn(at::kCPU)).view({n, Lp}).to(at::kBool).to(dev);
         at::Tensor h = model.forward(at::tensor(tok, longOn(at::kCPU)).view({n, Lp}).to(dev),
-                                     at::tensor(pos, longOn(at::kCPU)).view({n, Lp}).to(dev), &cache, keyValid);
+                                     at::tensor(pos, longOn(at::kCPU)).view({n, Lp}).to(dev), &cache, keyValid, nullptr,
+                                     segmentTensor(model, seg, n, Lp, dev));
         at::Tensor next = model.logits(h.select(1, Lp - 1)).argmax(-1).to(at::kCPU);
         std::vector<bool> done(static_cast<std::size_t>(n), false);
         for (int step = 0; step < maxNew; ++step) {
@@ -227,7 +259,8 @@ std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model, cons
             if (all || step + 1 == maxNew) break;
             at::Tensor fv = at::cat({cache.keyValid, at::ones({n, 1}, at::TensorOptions().dtype(at::kBool).device(dev))}, 1);
             h = model.forward(at::tensor(feed, longOn(at::kCPU)).view({n, 1}).to(dev),
-                              at::tensor(feedPos, longOn(at::kCPU)).view({n, 1}).to(dev), &cache, fv);
+                              at::tensor(feedPos, longOn(at::kCPU)).view({n, 1}).to(dev), &cache, fv, nullptr,
+                              segmentTensor(model, std::vector<std::int64_t>(std::size_t(n), kSegmentTail), n, 1, dev));
             next = model.logits(h.select(1, 0)).argmax(-1).to(at::kCPU);
         }
     }
@@ -235,7 +268,8 @@ std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model, cons
 }
 
 double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
-                      const std::vector<std::size_t>& targetStarts, int maxRows) {
+                      const std::vector<std::size_t>& targetStarts, int maxRows,
+                      const std::vector<std::vector<std::uint8_t>>* segments) {
     EvalScope scope(model);
     const at::Device dev = deviceOf(model);
     double total = 0;
@@ -243,11 +277,13 @@ double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std:
     for (std::size_t s0 = 0; s0 < sequences.size(); s0 += std::size_t(std::max(1, maxRows))) {
         const std::size_t s1 = std::min(sequences.size(), s0 + std::size_t(std::max(1, maxRows)));
         std::vector<FittedSequence> part;
-        for (std::size_t i = s0; i < s1; ++i) part.push_back({sequences[i], targetStarts[i]});
+        for (std::size_t i = s0; i < s1; ++i)
+            part.push_back({sequences[i], targetStarts[i], segments ? (*segments)[i] : std::vector<std::uint8_t>()});
+        TORCH_CHECK(!model.hasSegments() || segments, "this network has a segment embedding: the sequences need segment ids");
         HostBatch b = makeBatch(part, std::vector<std::uint64_t>(part.size(), 0));
         at::Tensor in = at::tensor(b.inputs, longOn(at::kCPU)).view({b.rows, b.length}).to(dev);
         at::Tensor lab = at::tensor(b.labels, longOn(at::kCPU)).view({b.rows, b.length}).to(dev);
-        auto [loss, n] = model.lossSum(in, lab, nullptr);
+        auto [loss, n] = model.lossSum(in, lab, nullptr, segmentTensor(model, b.segments, b.rows, b.length, dev));
         total += loss.item<double>();
         count += n;
     }

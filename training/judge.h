@@ -21,6 +21,9 @@ namespace flame::training {
 struct JudgeQuery {
     std::vector<std::int32_t> prompt;                  // BOS + input tokens
     std::vector<std::vector<std::int32_t>> candidates; // target tokens, each ending with EOS
+    // Segment id of each prompt token (fitPrompt's); required by networks with a segment
+    // embedding, which see the candidates as kSegmentTail, as training sees targets.
+    std::vector<std::uint8_t> segments;
 };
 
 // log p(candidate | prompt) (natural log, summed over the candidate's tokens) per candidate.
@@ -30,12 +33,15 @@ std::vector<std::vector<double>> scoreCandidates(TransformerImpl& model, const s
 std::vector<std::vector<double>> scoreCandidatesReference(TransformerImpl& model, const std::vector<JudgeQuery>& queries);
 
 // Greedy continuation of each prompt until EOS or `maxNew` tokens (EOS not included).
+// `promptSegments` (one per prompt) is required by networks with a segment embedding.
 std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model,
                                                     const std::vector<std::vector<std::int32_t>>& prompts, int maxNew,
-                                                    int maxRows = 16);
+                                                    int maxRows = 16,
+                                                    const std::vector<std::vector<std::uint8_t>>* promptSegments = nullptr);
 
 // Mean negative log-likelihood per target token of fitted sequences (the evaluation loss).
 double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
-                      const std::vector<std::size_t>& targetStarts, int maxRows = 16);
+                      const std::vector<std::size_t>& targetStarts, int maxRows = 16,
+                      const std::vector<std::vector<std::uint8_t>>* segments = nullptr);
 
 } // namespace flame::training

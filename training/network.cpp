@@ -100,6 +100,7 @@ TransformerImpl::TransformerImpl(const ModelConfig& config) : m_config(config) {
     TORCH_CHECK(config.dModel % config.heads == 0, "d_model must be divisible by heads");
     tok_emb = register_module("tok_emb", torch::nn::Embedding(config.vocab, config.dModel));
     pos_emb = register_module("pos_emb", torch::nn::Embedding(config.maxSeq, config.dModel));
+    if (config.segments > 0) seg_emb = register_module("seg_emb", torch::nn::Embedding(config.segments, config.dModel));
     blocks = register_module("blocks", torch::nn::ModuleList());
     for (int l = 0; l < config.layers; ++l) blocks->push_back(Block(config));
     ln_f = register_module("ln_f", torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.dModel})));
@@ -114,13 +115,18 @@ KVCache TransformerImpl::emptyCache() const {
 }
 
 at::Tensor TransformerImpl::forward(const at::Tensor& tokens, const at::Tensor& positions, KVCache* cache,
-                                    const at::Tensor& keyValid, const DropoutContext* drop) {
+                                    const at::Tensor& keyValid, const DropoutContext* drop, const at::Tensor& segments) {
     const std::int64_t B = tokens.size(0), T = tokens.size(1);
     const std::int64_t Tc = cache ? cache->length() : 0, Tk = Tc + T;
     TORCH_CHECK(Tk <= m_config.maxSeq || positions.defined(), "sequence longer than max_seq");
     const auto dev = tokens.device();
     at::Tensor pos = positions.defined() ? positions : at::arange(Tc, Tk, at::TensorOptions().dtype(at::kLong).device(dev)).unsqueeze(0);
     at::Tensor x = tok_emb(tokens) + pos_emb(pos);
+    if (hasSegments()) {
+        TORCH_CHECK(segments.defined() && segments.sizes() == tokens.sizes(),
+                    "this network has a segment embedding: segment ids [B, T] are required");
+        x = x + seg_emb(segments.clamp(0, m_config.segments - 1));
+    }
     if (drop && is_training()) x = exampleDropout(x, *drop, 0);
     // Causal mask over [query T, key Tk]: query i sits at absolute index Tc + i.
     at::Tensor qi = at::arange(Tc, Tk, at::TensorOptions().dtype(at::kLong).device(dev)).unsqueeze(1);
@@ -153,8 +159,8 @@ at::Tensor TransformerImpl::logits(const at::Tensor& hidden) const {
 }
 
 std::pair<at::Tensor, std::int64_t> TransformerImpl::lossSum(const at::Tensor& inputs, const at::Tensor& labels,
-                                                             const DropoutContext* drop) {
-    at::Tensor h = forward(inputs, {}, nullptr, {}, drop);
+                                                             const DropoutContext* drop, const at::Tensor& segments) {
+    at::Tensor h = forward(inputs, {}, nullptr, {}, drop, segments);
     at::Tensor flat = h.reshape({-1, h.size(-1)});
     at::Tensor lab = labels.reshape({-1});
     at::Tensor idx = (lab != -100).nonzero().squeeze(1);

@@ -5,7 +5,8 @@
 //
 // Parameter names are the state-dict names the Python rebuild (scripts/flame_model.py) uses:
 // tok_emb.weight, pos_emb.weight, blocks.N.{ln1,attn.qkv,attn.proj,ln2,fc1,fc2}.{weight,bias},
-// ln_f.{weight,bias}.
+// ln_f.{weight,bias}, and seg_emb.weight when ModelConfig::segments > 0 (a learned embedding of the
+// segment id of each token, training/data.h, added to token + position embeddings).
 //
 // Dropout on CPU is counter-based per example: the mask of a row depends only on (seed, global
 // example number, site, element), never on which rank or micro-batch the row is in, so data
@@ -74,20 +75,24 @@ public:
     // Hidden states [B, T, d] of `tokens` [B, T] (int64).
     //  - positions: [B, T] int64, or undefined for 0..T-1 (after the cache's length when cached);
     //  - cache: when given, attends to its keys too and appends this call's keys and values;
-    //  - keyValid: [B, Tcache + T] bool, false at left padding; undefined when nothing is padded.
+    //  - keyValid: [B, Tcache + T] bool, false at left padding; undefined when nothing is padded;
+    //  - segments: [B, T] int64 segment ids; required when the network has a segment embedding,
+    //    ignored otherwise (ids past the last row share it).
     at::Tensor forward(const at::Tensor& tokens, const at::Tensor& positions = {}, KVCache* cache = nullptr,
-                       const at::Tensor& keyValid = {}, const DropoutContext* drop = nullptr);
+                       const at::Tensor& keyValid = {}, const DropoutContext* drop = nullptr,
+                       const at::Tensor& segments = {});
     // Logits over the vocabulary of hidden states [..., d].
     at::Tensor logits(const at::Tensor& hidden) const;
     // Sum of the negative log-likelihood of the labelled positions (labels -100 are skipped) and
     // their count, computing the output projection only at those positions.
     std::pair<at::Tensor, std::int64_t> lossSum(const at::Tensor& inputs, const at::Tensor& labels,
-                                                const DropoutContext* drop = nullptr);
+                                                const DropoutContext* drop = nullptr, const at::Tensor& segments = {});
+    bool hasSegments() const { return !seg_emb.is_empty(); }
 
     const ModelConfig& config() const { return m_config; }
     KVCache emptyCache() const;
 
-    torch::nn::Embedding tok_emb{nullptr}, pos_emb{nullptr};
+    torch::nn::Embedding tok_emb{nullptr}, pos_emb{nullptr}, seg_emb{nullptr};
     torch::nn::ModuleList blocks{nullptr};
     torch::nn::LayerNorm ln_f{nullptr};
 

@@ -51,8 +51,12 @@ Expected<PredictReport> predictJudgments(Workspace& ws, const PredictRequest& re
         }
         if (rows.empty()) continue;
         std::vector<JudgeQuery> queries;
-        for (const auto& r : rows)
-            queries.push_back({fitPrompt(tokenizeInput(tok, *instructions, r.context), maxSeq, reserve), candidates});
+        for (const auto& r : rows) {
+            JudgeQuery q;
+            q.prompt = fitPrompt(tokenizeInput(tok, *instructions, r.context), maxSeq, reserve, &q.segments);
+            q.candidates = candidates;
+            queries.push_back(std::move(q));
+        }
         auto scores = scoreCandidates(*loaded->model, queries);
         std::vector<PredictionRow> stored;
         auto& tally = report.perTask[task->key];

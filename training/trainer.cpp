@@ -20,7 +20,8 @@ std::unique_ptr<torch::optim::AdamW> makeOptimizer(TransformerImpl& model, const
     std::vector<at::Tensor> decay, noDecay;
     for (const auto& item : model.named_parameters()) {
         const std::string& name = item.key();
-        const bool matrix = item.value().dim() >= 2 && name.find("pos_emb") == std::string::npos;
+        const bool matrix = item.value().dim() >= 2 && name.find("pos_emb") == std::string::npos &&
+                            name.find("seg_emb") == std::string::npos;
         (matrix ? decay : noDecay).push_back(item.value());
     }
     auto options = torch::optim::AdamWOptions(optim.lr)
@@ -109,11 +110,13 @@ Expected<LoopEnd> runLoop(TransformerImpl& model, torch::optim::Optimizer& optim
         for (auto& mb : data.microBatches) {
             at::Tensor in = at::from_blob(mb.inputs.data(), {mb.rows, mb.length}, at::kLong).to(dev);
             at::Tensor lab = at::from_blob(mb.labels.data(), {mb.rows, mb.length}, at::kLong).to(dev);
+            at::Tensor seg = model.hasSegments() ? at::from_blob(mb.segments.data(), {mb.rows, mb.length}, at::kLong).to(dev)
+                                                 : at::Tensor();
             DropoutContext drop{o.dropout, o.seed, &mb.exampleIds};
             at::Tensor loss;
             {
                 AutocastScope autocast(o.bf16 && dev.is_cuda());
-                loss = model.lossSum(in, lab, o.dropout > 0 ? &drop : nullptr).first;
+                loss = model.lossSum(in, lab, o.dropout > 0 ? &drop : nullptr, seg).first;
             }
             (loss / normaliser).backward();
             lossSum += loss.detach().to(at::kCPU).to(at::kDouble);

@@ -28,7 +28,7 @@ namespace flame::training {
 // lr at `step` (1-based) of `totalSteps`: linear warm-up to lr, cosine to lr * minLrRatio.
 double learningRate(const OptimConfig& optim, std::int64_t step, std::int64_t totalSteps);
 
-// AdamW with weight decay on matrices only (not on biases, norms or position embeddings).
+// AdamW with weight decay on matrices only (not on biases, norms, position or segment embeddings).
 std::unique_ptr<torch::optim::AdamW> makeOptimizer(TransformerImpl& model, const OptimConfig& optim);
 
 struct LoopOptions {

@@ -122,6 +122,7 @@ Status loadEvaluationData(WorkerContext& ctx) {
             FittedSequence s = fitExample(d, i, ctx.config.model.maxSeq, ctx.config.maxTarget);
             ctx.devSequences.push_back(std::move(s.tokens));
             ctx.devTargetStarts.push_back(s.targetStart);
+            ctx.devSegments.push_back(std::move(s.segments));
             if (std::int64_t(ctx.devSequences.size()) >= ctx.config.evalLossExamples) break;
         }
         if (!any) break;
@@ -132,7 +133,7 @@ Status loadEvaluationData(WorkerContext& ctx) {
 Status evaluateAndRecord(WorkerContext& ctx, TransformerImpl& model, std::int64_t step, std::int64_t examples, bool full) {
     const auto& rows = full ? ctx.evalFull : ctx.evalPeriodic;
     EvalOutcome outcome = evaluateRows(ctx, model, rows);
-    const double loss = ctx.devSequences.empty() ? 0.0 : meanTargetLoss(model, ctx.devSequences, ctx.devTargetStarts);
+    const double loss = ctx.devSequences.empty() ? 0.0 : meanTargetLoss(model, ctx.devSequences, ctx.devTargetStarts, 16, &ctx.devSegments);
     using rewardbench::Section;
     const auto& s = outcome.scores;
     std::vector<std::pair<std::string, double>> values = {

@@ -49,6 +49,7 @@ struct WorkerContext {
     std::vector<EvalRow> evalFull, evalPeriodic;
     std::vector<std::vector<std::int32_t>> devSequences;
     std::vector<std::size_t> devTargetStarts;
+    std::vector<std::vector<std::uint8_t>> devSegments;
 
     // Metrics waiting to be written (rank 0), flushed at most every second.
     struct PendingMetrics {

@@ -158,7 +158,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         struct Opts {
             std::string ws, variant = "flame", preset = "tiny", device, name, mixture, weightsFile, tailpatchBy, optInit, tauMode,
                         masterAddr, devSet, tasks;
-            std::optional<int> layers, dModel, heads, dFF, steps, batch, microBatch, nproc, evalEvery, checkpointEvery, keep, threads, warmup, maxSeq,
+            std::optional<int> layers, dModel, heads, dFF, segments, steps, batch, microBatch, nproc, evalEvery, checkpointEvery, keep, threads, warmup, maxSeq,
                 maxTarget, tailpatchSteps, tailpatchBatch, groupSize, nodes, nodeRank, masterPort;
             std::optional<double> lr, dropout, tailpatchLr;
             std::optional<std::int64_t> seed, from, fromStep, cap, evalLimit, devLimit;
@@ -173,6 +173,8 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--d-model", o->dModel, "Model width (overrides the preset)");
         cmd->add_option("--heads", o->heads, "Attention heads (overrides the preset)");
         cmd->add_option("--d-ff", o->dFF, "MLP width (overrides the preset)");
+        cmd->add_option("--segments", o->segments,
+                        "Segment embedding rows (0: none; 16: header, each context field and the target get their own)");
         cmd->add_option("--steps", o->steps, "Optimizer steps (tiny: flame 600, flame-rm 50, flame-opt-rm 200)");
         cmd->add_option("--batch", o->batch, "Global batch in examples (tiny: 16; flame-rm 8; flame-opt-rm 8)");
         cmd->add_option("--micro-batch", o->microBatch, "Examples per forward pass and rank (gradient accumulation)");
@@ -224,6 +226,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
             if (o->dModel) c.model.dModel = *o->dModel;
             if (o->heads) c.model.heads = *o->heads;
             if (o->dFF) c.model.dFF = *o->dFF;
+            if (o->segments) c.model.segments = *o->segments;
             if (o->batch) c.batch = *o->batch;
             if (o->microBatch) c.microBatch = *o->microBatch;
             if (o->lr) c.optim.lr = *o->lr;
