@@ -224,18 +224,26 @@ private slots:
             QVERIFY(x >= 0 && x <= 1);
         }
         QCOMPARE(v->find("random")->find("order")->asDouble(), 0.5);
-        const QString dir = m_dir.path() + "/export";
-        auto x = runCli({"export-model", m_ws, "--run", QString::number(m_finishedRun), "--output", dir, "--check", "4"});
-        QVERIFY2(x.exitCode == 0, qPrintable(x.err));
-        for (const char* f : {"model.pt", "config.json", "tokenizer.model", "judge_check.jsonl"})
-            QVERIFY(QFile::exists(dir + "/" + f));
-        QProcess py;
-        py.start("/usr/bin/python3", {QStringLiteral(FLAME_SOURCE_DIR "/scripts/flame_model.py"), "check", dir});
-        if (!py.waitForStarted()) QSKIP("no /usr/bin/python3");
-        QVERIFY(py.waitForFinished(120000));
-        const QString err = QString::fromUtf8(py.readAllStandardError());
-        if (err.contains("No module named")) QSKIP("python3 lacks torch or sentencepiece");
-        QVERIFY2(py.exitCode() == 0, qPrintable(err + py.readAllStandardOutput()));
+        // The Python rebuild reproduces the C++ judge, with and without a segment embedding.
+        auto seg = runCli(QStringList{"train", m_ws, "--json", "--segments", "16"} + small(3));
+        QVERIFY2(seg.exitCode == 0, qPrintable(seg.err));
+        for (const std::int64_t run : {m_finishedRun, createdRun(seg)}) {
+            const QString dir = m_dir.path() + "/export-" + QString::number(run);
+            auto x = runCli({"export-model", m_ws, "--run", QString::number(run), "--output", dir, "--check", "4"});
+            QVERIFY2(x.exitCode == 0, qPrintable(x.err));
+            for (const char* f : {"model.pt", "config.json", "tokenizer.model", "judge_check.jsonl"})
+                QVERIFY(QFile::exists(dir + "/" + f));
+            QFile cfg(dir + "/config.json");
+            QVERIFY(cfg.open(QIODevice::ReadOnly));
+            QCOMPARE(cfg.readAll().contains("\"segments\":16"), run != m_finishedRun);
+            QProcess py;
+            py.start("/usr/bin/python3", {QStringLiteral(FLAME_SOURCE_DIR "/scripts/flame_model.py"), "check", dir});
+            if (!py.waitForStarted()) QSKIP("no /usr/bin/python3");
+            QVERIFY(py.waitForFinished(120000));
+            const QString err = QString::fromUtf8(py.readAllStandardError());
+            if (err.contains("No module named")) QSKIP("python3 lacks torch or sentencepiece");
+            QVERIFY2(py.exitCode() == 0, qPrintable(err + py.readAllStandardOutput()));
+        }
     }
 
     void damagedFilesGiveClearErrors() {
