@@ -221,11 +221,8 @@ std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model, cons
         std::vector<std::int64_t> length(static_cast<std::size_t>(n));
         for (std::int64_t i = 0; i < n; ++i) {
             const auto& p = prompts[q0 + std::size_t(i)];
-            const auto* pseg = model.hasSegments()
-                                   ? promptSegmentsOf(model, promptSegments ? (*promptSegments)[q0 + std::size_t(i)]
-                                                                            : std::vector<std::uint8_t>(),
-                                                      p.size())
-                                   : nullptr;
+            static const std::vector<std::uint8_t> kNone;
+            const auto* pseg = promptSegmentsOf(model, promptSegments ? (*promptSegments)[q0 + std::size_t(i)] : kNone, p.size());
             const std::int64_t pad = Lp - std::int64_t(p.size());
             for (std::size_t k = 0; k < p.size(); ++k) {
                 tok[std::size_t(i * Lp + pad) + k] = p[k];

@@ -344,6 +344,27 @@ private Q_SLOTS:
         // The segment ids change the scores: they reach the network.
         q.segments = {kSegmentHeader, segmentOfField(1), kSegmentTail};
         QVERIFY(std::fabs(scoreCandidates(*m, {q})[0][0] - shared[0][0]) > 1e-6);
+        // Greedy decoding (the egocentric probe) continues in the tail segment, as training does.
+        const std::vector<std::vector<std::int32_t>> prompts = {{Tokenizer::kBos, 10, 11, 12}};
+        const std::vector<std::vector<std::uint8_t>> promptSegments = {{kSegmentHeader, segmentOfField(0), segmentOfField(1), kSegmentTail}};
+        QVERIFY_THROWS_EXCEPTION(c10::Error, greedyDecode(*m, prompts, 4));
+        const auto fast = greedyDecode(*m, prompts, 4, 16, &promptSegments);
+        {
+            m->eval();
+            torch::NoGradGuard ng;
+            std::vector<std::int64_t> seq(prompts[0].begin(), prompts[0].end()), seg(promptSegments[0].begin(), promptSegments[0].end());
+            std::vector<std::int32_t> slow;
+            for (int k = 0; k < 4; ++k) {
+                const auto L = std::int64_t(seq.size());
+                at::Tensor h = m->forward(torch::tensor(seq).view({1, L}), {}, nullptr, {}, nullptr, torch::tensor(seg).view({1, L}));
+                const auto next = m->logits(h)[0][L - 1].argmax().item<std::int64_t>();
+                if (next == Tokenizer::kEos) break;
+                slow.push_back(std::int32_t(next));
+                seq.push_back(next);
+                seg.push_back(kSegmentTail);
+            }
+            QCOMPARE(fast[0], slow);
+        }
         // Without segments in the configuration the network has no seg_emb and ignores ids.
         mc.segments = 0;
         Transformer plainNet(mc);
