@@ -4,13 +4,17 @@
 // has finished exactly once (no run left running, none lost off the queue, none started twice)
 // and each one's losses equal, bit for bit, those of the same run trained without any studio.
 //
+// Six kills in `make test`; FLAME_SOAK_ROUNDS raises the count (and the queue) under `make soak`.
+//
 // One kill is placed by hand in the window random kills rarely hit: after the studio took a run
 // off the queue and before it recorded the workers it started. The studio that comes next must
 // put that run back on the queue.
 #include <QProcessEnvironment>
 #include <QtTest>
 
+#include <algorithm>
 #include <csignal>
+#include <numeric>
 #include <random>
 
 #include "storage/run_queries.h"
@@ -126,7 +130,8 @@ private slots:
     }
 
     void killedStudiosLoseNoRun() {
-        for (int i = 0; i < 4; ++i) {
+        const int rounds = std::max(6, qEnvironmentVariableIntValue("FLAME_SOAK_ROUNDS"));
+        for (int i = 0; i < std::max(4, rounds / 2); ++i) {
             const auto r = test::runCli(QStringList{"train", m_path} + tinyRunArgs() + QStringList{"--queue"});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
             m_queued.push_back(createdRun(r.out));
@@ -148,7 +153,7 @@ private slots:
 
         // Random kills, each while the studio may be reading, claiming, launching or supervising.
         int killsDuringTraining = 0;
-        for (unsigned seed = 1; seed <= 6; ++seed) {
+        for (unsigned seed = 1; seed <= unsigned(rounds); ++seed) {
             std::mt19937 rng(seed);
             const int delayMs = std::uniform_int_distribution<int>(300, 3000)(rng);
             QProcess* studio = startStudio();
