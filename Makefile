@@ -55,8 +55,11 @@ soak: build
 asan:
 	@$(MAKE) --no-print-directory test PRESET=asan
 
+# ThreadSanitizer over the tests labelled `threads`: the row loader, the runs service and its queue,
+# the prefetch thread and the worker ranks (the other tests are single-threaded).
 tsan:
-	@$(MAKE) --no-print-directory test PRESET=tsan
+	@$(MAKE) --no-print-directory build PRESET=tsan
+	@cd build/tsan && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS) -L threads
 
 clean:
 	rm -rf build
