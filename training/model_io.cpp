@@ -3,6 +3,7 @@
 #include <torch/cuda.h>
 
 #include <dlfcn.h>
+#include <malloc.h>
 
 #include <cstdlib>
 #include <thread>
@@ -91,6 +92,13 @@ int chooseThreads(int requested, int localRanks) {
 }
 
 int configureThreads(int requested, int localRanks) {
+    // Every step allocates and frees the same large activation and gradient buffers. With glibc's
+    // defaults they are mmapped, or trimmed from the top of the heap, and every step page-faults
+    // them in again (perf: ~9 % of a tiny-preset step in page faults, plus OpenBLAS zeroing fresh
+    // pages). Keeping up to 32 MiB blocks on the heap and trimming only above 512 MiB measured a
+    // step at 206 ms instead of 307-363 ms (bench/training, 1 thread); peak memory +3 %.
+    ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    ::mallopt(M_TRIM_THRESHOLD, 512 << 20);
     const int threads = chooseThreads(requested, localRanks);
     at::set_num_threads(threads);
     int blas = 1;

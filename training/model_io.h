@@ -55,7 +55,8 @@ int chooseThreads(int requested, int localRanks);
 // spawns its own workers for every GEMM; beside ATen's OpenMP workers they oversubscribe the
 // cores, and on a shared 2-core machine a step measured 2-8x slower and erratic. So OpenBLAS runs
 // one thread per process unless FLAME_BLAS_THREADS says otherwise (several cores are then used
-// through ranks or ATen's threads). Returns the intra-op threads set.
+// through ranks or ATen's threads). Also keeps glibc from returning the large per-step buffers
+// to the kernel between steps (see the .cpp). Returns the intra-op threads set.
 int configureThreads(int requested, int localRanks);
 
 } // namespace flame::training
