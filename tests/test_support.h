@@ -36,6 +36,21 @@ inline CliResult runCli(const QStringList& args, int timeoutMs = 120000) {
     return r;
 }
 
+// Creates a small workspace that training runs can use: 3,000 generated judgments with small
+// evaluation, development and bias sets, and a 1,000-piece tokenizer. Returns what failed, or
+// an empty string.
+inline QString createTrainableWorkspace(const QString& path) {
+    for (const QStringList& args :
+         {QStringList{"init", path},
+          QStringList{"sample", path, "--judgments", "3000", "--eval-scale", "0.05", "--dev-scale", "0.02",
+                      "--bias-instructions", "1", "-q"},
+          QStringList{"tokenizer", path, "train", "--vocab", "1000"}}) {
+        const auto r = runCli(args);
+        if (r.exitCode != 0) return args.join(' ') + ": " + r.err;
+    }
+    return {};
+}
+
 } // namespace flame::test
 
 // QVERIFY for Expected/Status values, printing the error.

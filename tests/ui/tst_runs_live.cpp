@@ -106,14 +106,8 @@ private slots:
         QSettings().setValue(QStringLiteral("runs/flame"), QStringLiteral(FLAME_CLI));
         QSettings().setValue(QStringLiteral("runs/onClose"), QStringLiteral("leave"));
         m_path = m_dir.path() + "/live.flame";
-        for (const QStringList& args :
-             {QStringList{"init", m_path},
-              QStringList{"sample", m_path, "--judgments", "3000", "--eval-scale", "0.05", "--dev-scale", "0.02",
-                          "--bias-instructions", "1", "-q"},
-              QStringList{"tokenizer", m_path, "train", "--vocab", "1000"}}) {
-            const auto r = test::runCli(args);
-            QVERIFY2(r.exitCode == 0, qPrintable(args.join(' ') + ": " + r.err));
-        }
+        const QString failed = test::createTrainableWorkspace(m_path);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
     }
 
     void cleanupTestCase() {

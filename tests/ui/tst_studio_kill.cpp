@@ -20,6 +20,7 @@
 #include "storage/run_queries.h"
 #include "tests/storage/storage_test_support.h"
 #include "tests/test_support.h"
+#include "tests/training/training_test_support.h"
 
 using namespace flame;
 
@@ -33,23 +34,11 @@ QStringList tinyRunArgs() {
             "--max-target", "63", "--json"};
 }
 
-std::int64_t createdRun(const QString& out) {
-    for (const QString& line : out.split('\n'))
-        if (line.contains("\"created\"")) {
-            const auto at = line.indexOf("\"run\":");
-            return line.mid(at + 6).section(QRegularExpression("[,}]"), 0, 0).trimmed().toLongLong();
-        }
-    return 0;
-}
-
-std::vector<double> losses(Workspace& ws, std::int64_t run, std::vector<std::int64_t>* steps = nullptr) {
-    auto points = metricsAfter(ws, run, "loss", -1);
-    std::vector<double> out;
-    if (!points) return out;
-    for (const MetricPoint& p : *points) {
-        out.push_back(p.value);
-        if (steps) steps->push_back(p.step);
-    }
+// Each recorded loss step of a run, in order (a run started twice would repeat steps).
+std::vector<std::int64_t> lossSteps(Workspace& ws, std::int64_t run) {
+    std::vector<std::int64_t> out;
+    if (auto points = metricsAfter(ws, run, "loss", -1))
+        for (const MetricPoint& p : *points) out.push_back(p.step);
     return out;
 }
 
@@ -100,21 +89,14 @@ class TestStudioKill : public QObject {
 private slots:
     void initTestCase() {
         m_path = m_dir.path() + "/kill.flame";
-        for (const QStringList& args :
-             {QStringList{"init", m_path},
-              QStringList{"sample", m_path, "--judgments", "3000", "--eval-scale", "0.05", "--dev-scale", "0.02",
-                          "--bias-instructions", "1", "-q"},
-              QStringList{"tokenizer", m_path, "train", "--vocab", "1000"}}) {
-            const auto r = test::runCli(args);
-            QVERIFY2(r.exitCode == 0, qPrintable(args.join(' ') + ": " + r.err));
-        }
+        const QString failed = test::createTrainableWorkspace(m_path);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
         // The reference: the same run trained in the foreground, no studio involved.
         const auto r = test::runCli(QStringList{"train", m_path} + tinyRunArgs(), 300000);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const auto ref = createdRun(r.out);
+        const auto ref = test::createdRun(r.out);
         QVERIFY(ref > 0);
-        auto ws = Workspace::open(m_path.toStdString(), WorkspaceMode::ReadOnly);
-        m_reference = losses(*ws, ref);
+        m_reference = test::runLosses(m_path, ref);
         QCOMPARE(m_reference.size(), std::size_t(1500));
     }
 
@@ -134,7 +116,7 @@ private slots:
         for (int i = 0; i < std::max(4, rounds / 2); ++i) {
             const auto r = test::runCli(QStringList{"train", m_path} + tinyRunArgs() + QStringList{"--queue"});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-            m_queued.push_back(createdRun(r.out));
+            m_queued.push_back(test::createdRun(r.out));
             QVERIFY(m_queued.back() > 0);
         }
         {
@@ -184,8 +166,8 @@ private slots:
             FLAME_VERIFY_OK(r);
             QVERIFY2(allDone, qPrintable(QString("run %1 is %2: %3").arg(id).arg(toString(r->state)).arg(
                                   QString::fromStdString(r->error))));
-            std::vector<std::int64_t> steps;
-            const auto got = losses(*ws, id, &steps);
+            const auto steps = lossSteps(*ws, id);
+            const auto got = test::runLosses(m_path, id);
             // Once each step: a run started twice would have recorded steps twice or failed.
             std::vector<std::int64_t> expected(1500);
             std::iota(expected.begin(), expected.end(), 1);
