@@ -12,14 +12,14 @@
 # tuned on the evaluation set: the knobs below are fixed defaults.
 #
 # usage: bench/reproduce.sh [BUILD_DIR] [WORK_DIR]
-# knobs (environment): JUDGMENTS=20000 FLAME_STEPS=480 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
+# knobs (environment): JUDGMENTS=20000 FLAME_STEPS=1500 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
 #   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 BIAS_INSTRUCTIONS=8 THREADS=$(nproc)
 set -euo pipefail
 build=$(cd "${1:-build/dev}" && pwd)
 work=${2:-/tmp/flame-reproduce}
 flame="$build/app/flame"
 judgments=${JUDGMENTS:-20000}
-flame_steps=${FLAME_STEPS:-480}
+flame_steps=${FLAME_STEPS:-1500}
 batch=${BATCH:-16}
 opt_steps=${OPT_STEPS:-$((flame_steps / 2))}
 tp_steps=${TP_STEPS:-24}
@@ -55,7 +55,7 @@ stamp "FLAMe-Opt-RM: tail-patch groups of <= $tp_group tasks for $tp_steps steps
 stamp "final evaluation of the three runs on the held-out evaluation set (both orders)"
 for f in flame rm optrm; do
   run=$("$py" -c 'import json,sys; print(next(json.loads(l)["run"] for l in open(sys.argv[1]) if "\"created\"" in l))' "$work/$f.jsonl")
-  "$flame" eval "$ws" --run "$run" --threads "$threads" --json > "$work/eval-$f.json"
+  "$flame" eval "$ws" --run "$run" --threads "$threads" --json --results "$work/pairs-$f.jsonl" > "$work/eval-$f.json"
 done
 stamp "bias probes of FLAMe ($bias_n instructions x 120 pairs x 8 queries)"
 "$flame" bias "$ws" --run "$flame_run" --instructions "$bias_n" --threads "$threads" --json > "$work/bias-flame.json"
@@ -86,6 +86,47 @@ row("FLAMe-RM (tiny)", ev["rm"]["model"], f"{examples['flame']} + {examples['rm'
 row("FLAMe-Opt-RM (tiny)", ev["optrm"]["model"], f"{examples['optrm']} (+ {tp_examples} tail-patching)")
 for b in ("random", "always-longer", "always-first"):
     row(f"baseline: {b}", ev["flame"]["baselines"][b])
+# Not one of the issue's baselines, but the reference a length heuristic reaches: every pair's
+# result is 1 - always-longer's (a tie is 0.5 for both), so each section is 1 - always-longer's.
+longer = ev["flame"]["baselines"]["always-longer"]
+shorter = {"sections": {k: 1 - longer["sections"][k] for k in secs}}
+shorter["score"] = sum(shorter["sections"].values()) / len(secs)
+row("reference: always-shorter", shorter)
+
+# Length split: in the sample set, as in RewardBench, Chat Hard's and Safety's chosen responses are
+# mostly the shorter ones, so a section score can come from a length preference alone. The
+# accuracy on the pairs whose chosen response is the longer one, beside that on the others, shows
+# how much of a score is content.
+SECTION_OF = {}
+for name in ("alpacaeval-easy", "alpacaeval-length", "alpacaeval-hard", "mt-bench-easy", "mt-bench-med"):
+    SECTION_OF[name] = "chat"
+for name in ("mt-bench-hard", "llmbar-natural", "llmbar-adver-neighbor", "llmbar-adver-GPTInst",
+             "llmbar-adver-GPTOut", "llmbar-adver-manual"):
+    SECTION_OF[name] = "chat_hard"
+for name in ("refusals-dangerous", "refusals-offensive", "xstest-should-refuse", "xstest-should-respond", "donotanswer"):
+    SECTION_OF[name] = "safety"
+print("\nLength split (pairs of the section whose chosen response is longer | shorter; accuracy, pairs):\n")
+print("| autorater | Chat Hard, chosen longer | Chat Hard, chosen shorter | Safety, chosen longer | Safety, chosen shorter |")
+print("|---|---|---|---|---|")
+for k, label in (("flame", "FLAMe"), ("rm", "FLAMe-RM"), ("optrm", "FLAMe-Opt-RM")):
+    cells = []
+    for sec in ("chat_hard", "safety"):
+        for longer_chosen in (True, False):
+            rs = [p["result"] for p in events(f"pairs-{k}.jsonl") if SECTION_OF.get(p["subset"]) == sec
+                  and p["chosen_chars"] != p["rejected_chars"] and (p["chosen_chars"] > p["rejected_chars"]) == longer_chosen]
+            cells.append(f"{100 * sum(rs) / len(rs):.1f} ({len(rs)})" if rs else "-")
+    print(f"| {label} | " + " | ".join(cells) + " |")
+
+def length_controlled(k, sec):
+    """Mean of the accuracies on the section's chosen-longer and chosen-shorter pairs."""
+    accs = []
+    for longer_chosen in (True, False):
+        rs = [p["result"] for p in events(f"pairs-{k}.jsonl") if SECTION_OF.get(p["subset"]) == sec
+              and p["chosen_chars"] != p["rejected_chars"] and (p["chosen_chars"] > p["rejected_chars"]) == longer_chosen]
+        if not rs:
+            return None
+        accs.append(sum(rs) / len(rs))
+    return sum(accs) / 2
 
 def claim(text, ok, detail):
     print(f"- {'YES' if ok else 'NO '} {text}: {detail}")
@@ -95,7 +136,12 @@ best = {k: max(ev["flame"]["baselines"][b]["sections"][k] for b in ev["flame"]["
 for k in ("chat_hard", "safety"):
     margin = f["sections"][k] - best[k]
     claim(f"FLAMe far above the baselines on {k} (>= 10 points over the best baseline)", margin >= 0.10,
-          f"{100 * f['sections'][k]:.1f} vs best baseline {100 * best[k]:.1f}")
+          f"{100 * f['sections'][k]:.1f} vs best baseline {100 * best[k]:.1f}"
+          f" (a pure length heuristic, always-shorter, scores {100 * shorter['sections'][k]:.1f})")
+for k in ("chat_hard", "safety"):
+    lc = length_controlled("flame", k)
+    claim(f"... and on {k} not by length alone (length-controlled accuracy >= 60%)", lc is not None and lc >= 0.60,
+          "length-controlled " + ("-" if lc is None else f"{100 * lc:.1f}") + " (mean of the chosen-longer and chosen-shorter accuracies)")
 claim("FLAMe-RM at or above FLAMe on the total score", r["score"] >= f["score"],
       f"{100 * r['score']:.1f} vs {100 * f['score']:.1f}")
 # Figure 5: Opt-RM's curve against FLAMe's final Chat Hard and Safety, by examples seen.

@@ -11,22 +11,16 @@ std::int64_t ModelConfig::parameterCount() const {
     return std::int64_t(vocab) * d + std::int64_t(maxSeq + segments) * d + layers * perLayer + 2 * d;
 }
 
-const std::vector<Preset>& presets() {
-    static const std::vector<Preset> list = {
-        {"tiny", ModelConfig{0, 128, 4, 4, 512, 384, 0.05}, 16, 1e-3, 600, 30,
-         "~0.8M parameters besides the embeddings; trains usefully on 2 CPU cores in minutes"},
-        {"small", ModelConfig{0, 384, 6, 6, 1536, 1024, 0.05}, 32, 5e-4, 5000, 200,
-         "~11M parameters; a workstation CPU or one GPU"},
-        {"base", ModelConfig{0, 768, 12, 12, 3072, 2048, 0.05}, 32, 3e-4, 30000, 1000,
-         "~85M parameters, 2048-token context (the paper's); GPU-sized"},
-    };
-    return list;
-}
-
-const Preset* findPreset(std::string_view name) {
-    for (const auto& p : presets())
-        if (p.name == name) return &p;
-    return nullptr;
+ModelConfig presetModel(const PresetSpec& preset) {
+    ModelConfig m;
+    m.dModel = preset.dModel;
+    m.layers = preset.layers;
+    m.heads = preset.heads;
+    m.dFF = preset.dFF;
+    m.maxSeq = preset.maxSeq;
+    m.segments = preset.segments;
+    m.dropout = preset.dropout;
+    return m;
 }
 
 const std::vector<std::string>& rmTasks() {
@@ -36,41 +30,27 @@ const std::vector<std::string>& rmTasks() {
 }
 
 Expected<TrainConfig> defaultConfig(std::string_view variant, std::string_view presetName) {
-    const Preset* preset = findPreset(presetName);
+    const PresetSpec* preset = findPresetSpec(presetName);
     if (!preset) return Error::badInput("unknown preset '" + std::string(presetName) + "' (tiny, small, base)");
+    const std::optional<RunDefaults> d = runDefaults(*preset, variant);
+    if (!d) return Error::badInput("unknown variant '" + std::string(variant) + "' (flame, flame-rm, flame-opt-rm)");
     TrainConfig c;
     c.variant = std::string(variant);
-    c.preset = preset->name;
-    c.model = preset->model;
-    c.batch = preset->batch;
-    c.steps = preset->steps;
-    c.optim.lr = preset->lr;
-    c.optim.warmup = preset->warmup;
-    c.evalEvery = std::max(1, c.steps / 6);
-    c.checkpointEvery = std::max(1, c.steps / 6);
+    c.preset = std::string(preset->name);
+    c.model = presetModel(*preset);
+    c.batch = d->batch;
+    c.steps = d->steps;
+    c.optim.lr = d->lr;
+    c.optim.warmup = d->warmup;
+    c.evalEvery = d->evalEvery;
+    c.checkpointEvery = d->checkpointEvery;
     if (variant == "flame") {
         c.mixture = MixtureKind::Proportional;
     } else if (variant == "flame-rm") {
-        // Paper: +50 steps, batch 8, an equal mix of four pairwise tasks, from FLAMe's final
-        // checkpoint. A fresh optimiser at a lower rate: the model only needs a nudge.
-        c.mixture = MixtureKind::Equal;
+        c.mixture = MixtureKind::Equal; // the four-task RM mix
         c.tasks = rmTasks();
-        c.steps = 50;
-        c.batch = 8;
-        c.optim.lr = preset->lr * 0.3;
-        c.optim.warmup = 5;
-        c.evalEvery = 25;
-        c.checkpointEvery = 25;
-    } else if (variant == "flame-opt-rm") {
-        // Paper: 5K steps at batch 8 against FLAMe's 30K at batch 32, i.e. 1/24 of the examples.
-        c.mixture = MixtureKind::Explicit;
-        c.batch = std::max(4, preset->batch / 2);
-        c.steps = std::max(20, preset->steps / 3);
-        c.optim.warmup = std::max(5, preset->warmup / 2);
-        c.evalEvery = std::max(1, c.steps / 5);
-        c.checkpointEvery = std::max(1, c.steps / 5);
     } else {
-        return Error::badInput("unknown variant '" + std::string(variant) + "' (flame, flame-rm, flame-opt-rm)");
+        c.mixture = MixtureKind::Explicit; // the tail-patch weights
     }
     return c;
 }

@@ -17,6 +17,7 @@
 #include "model/error.h"
 #include "model/json.h"
 #include "model/mixture.h"
+#include "model/run_defaults.h"
 #include "model/tailpatch.h"
 
 namespace flame::training {
@@ -36,17 +37,8 @@ struct ModelConfig {
     std::int64_t parameterCount() const;
 };
 
-struct Preset {
-    std::string name;
-    ModelConfig model;
-    int batch = 16;
-    double lr = 1e-3;
-    int steps = 600;
-    int warmup = 30;
-    const char* description;
-};
-const std::vector<Preset>& presets(); // tiny, small, base
-const Preset* findPreset(std::string_view name);
+// The network of a preset (model/run_defaults.h holds the table shared with the studio).
+ModelConfig presetModel(const PresetSpec& preset);
 
 struct OptimConfig {
     double lr = 1e-3;

@@ -88,11 +88,19 @@ struct EvalRequest {
     bool store = true; // write eval_results rows
 };
 
+// What a per-example results line says about the pair besides the judge's result.
+struct EvalExampleInfo {
+    std::int64_t id = 0;
+    std::string subset;
+    std::size_t chosenChars = 0, rejectedChars = 0;
+};
+
 struct EvalReport {
     std::string set;
     std::int64_t step = 0;
     std::int64_t examples = 0;
     EvalOutcome model;
+    std::vector<EvalExampleInfo> rows; // aligned with model.judgments
     std::vector<std::pair<rewardbench::Baseline, EvalOutcome>> baselines;
 };
 

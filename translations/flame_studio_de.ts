@@ -1087,6 +1087,10 @@ AND (zwischen Wörtern implizit), OR und NOT verknüpfen; Klammern gruppieren.</
         <translation>Längste Sequenz:</translation>
     </message>
     <message>
+        <source>Segment embeddings:</source>
+        <translation>Segment-Einbettungen:</translation>
+    </message>
+    <message>
         <source>Steps per tail-patch:</source>
         <translation>Schritte je Tail-Patch:</translation>
     </message>

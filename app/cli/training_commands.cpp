@@ -178,7 +178,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--steps", o->steps, "Optimizer steps (tiny: flame 600, flame-rm 50, flame-opt-rm 200)");
         cmd->add_option("--batch", o->batch, "Global batch in examples (tiny: 16; flame-rm 8; flame-opt-rm 8)");
         cmd->add_option("--micro-batch", o->microBatch, "Examples per forward pass and rank (gradient accumulation)");
-        cmd->add_option("--lr", o->lr, "Peak learning rate of AdamW (tiny 1e-3)");
+        cmd->add_option("--lr", o->lr, "Peak learning rate of AdamW (tiny 3e-3)");
         cmd->add_option("--warmup", o->warmup, "Linear warm-up steps");
         cmd->add_option("--dropout", o->dropout, "Dropout (paper 0.05)");
         cmd->add_option("--seed", o->seed, "Seed of initialisation, data order and dropout");
@@ -324,11 +324,34 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         addRunModelOptions(cmd, *ws, *req, *asJson);
         cmd->add_option("--set", req->set, "sample | sample-dev | rewardbench (imported)")->default_val(req->set);
         cmd->add_option("--limit", req->limit, "Stratified subset of N examples (0: all)");
+        auto resultsPath = std::make_shared<std::string>();
+        cmd->add_option("--results", *resultsPath,
+                        "Also write one JSON line per pair (subset, result, lengths), as `flame score rewardbench` reads");
         cmd->callback([=, &exitCode] {
             auto opened = Workspace::open(*ws);
             if (fail(exitCode, opened)) return;
             auto r = evaluateRun(*opened, *req);
             if (fail(exitCode, r)) return;
+            if (!resultsPath->empty()) {
+                std::ofstream out(*resultsPath, std::ios::trunc);
+                for (std::size_t i = 0; i < r->rows.size() && out; ++i) {
+                    const auto& row = r->rows[i];
+                    const auto& j = r->model.judgments[i];
+                    json::Object line;
+                    line.emplace_back("id", json::Value(row.id));
+                    line.emplace_back("subset", json::Value(row.subset));
+                    line.emplace_back("result", json::Value(j.result));
+                    line.emplace_back("verdict_result", json::Value(j.verdictResult));
+                    line.emplace_back("margin", json::Value(j.margin()));
+                    line.emplace_back("chosen_chars", json::Value(std::int64_t(row.chosenChars)));
+                    line.emplace_back("rejected_chars", json::Value(std::int64_t(row.rejectedChars)));
+                    out << json::serialize(json::Value(std::move(line))) << '\n';
+                }
+                if (!out.flush()) {
+                    exitCode = report(Error::badInput("cannot write the per-example results", *resultsPath));
+                    return;
+                }
+            }
             if (*asJson) {
                 json::Object o;
                 o.emplace_back("run", json::Value(req->runId));

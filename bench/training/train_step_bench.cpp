@@ -63,7 +63,8 @@ double timedStep(TransformerImpl& model, torch::optim::Optimizer& opt, HostBatch
     at::Tensor in = at::from_blob(b.inputs.data(), {b.rows, b.length}, at::kLong);
     at::Tensor lab = at::from_blob(b.labels.data(), {b.rows, b.length}, at::kLong);
     DropoutContext drop{dropout, 1, &b.exampleIds};
-    auto [loss, n] = model.lossSum(in, lab, &drop);
+    at::Tensor seg = b.segments.empty() ? at::Tensor() : at::from_blob(b.segments.data(), {b.rows, b.length}, at::kLong);
+    auto [loss, n] = model.lossSum(in, lab, &drop, seg);
     (loss / double(std::max<std::int64_t>(1, n))).backward();
     torch::nn::utils::clip_grad_norm_(model.parameters(), clip);
     opt.step();
@@ -92,9 +93,9 @@ int main(int argc, char** argv) {
         }
     }
     configureThreads(a.threads, 1); // exactly what a worker does (OpenBLAS pool: FLAME_BLAS_THREADS, default 1)
-    const Preset* preset = findPreset(a.preset);
+    const PresetSpec* preset = findPresetSpec(a.preset);
     if (!preset) return 2;
-    ModelConfig mc = preset->model;
+    ModelConfig mc = presetModel(*preset);
 
     std::optional<Workspace> ws;
     std::optional<Tokenizer> tok;
@@ -141,6 +142,12 @@ int main(int argc, char** argv) {
         for (int t = a.length - a.target; t < a.length; ++t)
             fixed.labels[std::size_t(r * a.length + t)] = fixed.inputs[std::size_t(r * a.length + t)];
     for (int r = 0; r < a.batch; ++r) fixed.exampleIds.push_back(std::uint64_t(r));
+    if (mc.segments > 0) { // the peer's pattern: header, two fields, and the tail with the target
+        fixed.segments.resize(fixed.inputs.size());
+        for (int r = 0; r < a.batch; ++r)
+            for (int t = 0; t < a.length; ++t)
+                fixed.segments[std::size_t(r * a.length + t)] = t < 8 ? 0 : t >= a.length - a.target ? 3 : t < a.length / 2 ? 1 : 2;
+    }
     std::vector<double> synthetic, syntheticCpu;
     for (int s = 0; s < a.warmup + a.steps; ++s) {
         const double c0 = cpuNow();

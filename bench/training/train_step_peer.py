@@ -23,9 +23,10 @@ import torch  # noqa: E402
 from flame_model import Transformer  # noqa: E402
 
 PRESETS = {
-    "tiny": dict(d_model=128, layers=4, heads=4, d_ff=512, max_seq=384),
-    "small": dict(d_model=384, layers=6, heads=6, d_ff=1536, max_seq=1024),
-    "base": dict(d_model=768, layers=12, heads=12, d_ff=3072, max_seq=2048),
+    # model/run_defaults.cpp presetSpecs()
+    "tiny": dict(d_model=128, layers=4, heads=4, d_ff=512, max_seq=384, segments=16),
+    "small": dict(d_model=384, layers=6, heads=6, d_ff=1536, max_seq=1024, segments=0),
+    "base": dict(d_model=768, layers=12, heads=12, d_ff=3072, max_seq=2048, segments=0),
 }
 
 
@@ -47,19 +48,26 @@ def main():
     cfg = dict(PRESETS[a.preset], vocab=a.vocab, dropout=0.05)
     model = Transformer(cfg)
     model.train()
-    decay = [p for n, p in model.named_parameters() if p.dim() >= 2 and "pos_emb" not in n]
-    no_decay = [p for n, p in model.named_parameters() if not (p.dim() >= 2 and "pos_emb" not in n)]
+    def decays(n, p):  # training/trainer.cpp makeOptimizer
+        return p.dim() >= 2 and "pos_emb" not in n and "seg_emb" not in n
+    decay = [p for n, p in model.named_parameters() if decays(n, p)]
+    no_decay = [p for n, p in model.named_parameters() if not decays(n, p)]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}],
                             lr=1e-3, betas=(0.9, 0.95), eps=1e-8)
     inputs = torch.randint(4, a.vocab, (a.batch, a.length))
     labels = torch.full_like(inputs, -100)
     labels[:, -a.target:] = inputs[:, -a.target:]
+    segments = None
+    if cfg["segments"]:  # train_step_bench.cpp's pattern: header, two fields, the tail with the target
+        t = torch.arange(a.length)
+        row = torch.where(t < 8, 0, torch.where(t >= a.length - a.target, 3, torch.where(t < a.length // 2, 1, 2)))
+        segments = row.expand(a.batch, a.length).contiguous()
     times, cpu = [], []
     for s in range(a.warmup + a.steps):
         t0 = time.perf_counter()
         c0 = time.process_time()
         opt.zero_grad()
-        loss, n = model.loss_sum(inputs, labels)
+        loss, n = model.loss_sum(inputs, labels, segments)
         (loss / n).backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()

@@ -91,7 +91,8 @@ private slots:
     }
 
     void evalReportsBaselinesOnTheSameSet() {
-        auto r = runCli({"eval", m_ws, "--run", QString::number(m_finishedRun), "--json", "--threads", "1"});
+        const QString perPair = m_dir.path() + "/eval-pairs.jsonl";
+        auto r = runCli({"eval", m_ws, "--run", QString::number(m_finishedRun), "--json", "--threads", "1", "--results", perPair});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         json::ParseError e;
         auto v = json::parse(r.out.trimmed().toStdString(), &e);
@@ -102,6 +103,24 @@ private slots:
             QCOMPARE(first->find("sections")->find(s)->asDouble(), 0.5); // both orders: exactly one half
         QVERIFY(v->find("baselines")->find("always-longer"));
         QVERIFY(v->find("model")->find("subsets")->find("math-prm"));
+        // --results: one line per pair, and `flame score rewardbench` of those lines gives the
+        // evaluation's own score.
+        {
+            std::ifstream in(perPair.toStdString());
+            std::int64_t lines = 0;
+            for (std::string line; std::getline(in, line); ++lines) {
+                auto l = json::parse(line, &e);
+                QVERIFY2(l && l->find("subset") && l->find("result") && l->find("chosen_chars"), line.c_str());
+            }
+            QCOMPARE(lines, v->find("examples")->asInt());
+            auto again = runCli({"score", "rewardbench", perPair, "--json"});
+            QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+            auto av = json::parse(again.out.trimmed().toStdString(), &e);
+            QVERIFY(av);
+            QCOMPARE(av->find("score")->asDouble(), v->find("model")->find("score")->asDouble());
+        }
+        QCOMPARE(runCli({"eval", m_ws, "--run", QString::number(m_finishedRun), "--results", m_dir.path() + "/no/such/dir/x.jsonl"})
+                     .exitCode, 2);
         // The same numbers through `flame score rewardbench`.
         const QString file = m_dir.path() + "/results.jsonl";
         {
@@ -225,9 +244,10 @@ private slots:
         }
         QCOMPARE(v->find("random")->find("order")->asDouble(), 0.5);
         // The Python rebuild reproduces the C++ judge, with and without a segment embedding.
-        auto seg = runCli(QStringList{"train", m_ws, "--json", "--segments", "16"} + small(3));
-        QVERIFY2(seg.exitCode == 0, qPrintable(seg.err));
-        for (const std::int64_t run : {m_finishedRun, createdRun(seg)}) {
+        // (The tiny preset has segments; this run turns them off.)
+        auto plain = runCli(QStringList{"train", m_ws, "--json", "--segments", "0"} + small(3));
+        QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+        for (const std::int64_t run : {m_finishedRun, createdRun(plain)}) {
             const QString dir = m_dir.path() + "/export-" + QString::number(run);
             auto x = runCli({"export-model", m_ws, "--run", QString::number(run), "--output", dir, "--check", "4"});
             QVERIFY2(x.exitCode == 0, qPrintable(x.err));
@@ -235,7 +255,7 @@ private slots:
                 QVERIFY(QFile::exists(dir + "/" + f));
             QFile cfg(dir + "/config.json");
             QVERIFY(cfg.open(QIODevice::ReadOnly));
-            QCOMPARE(cfg.readAll().contains("\"segments\":16"), run != m_finishedRun);
+            QCOMPARE(cfg.readAll().contains("\"segments\":16"), run == m_finishedRun);
             QProcess py;
             py.start("/usr/bin/python3", {QStringLiteral(FLAME_SOURCE_DIR "/scripts/flame_model.py"), "check", dir});
             if (!py.waitForStarted()) QSKIP("no /usr/bin/python3");

@@ -11,10 +11,12 @@
 
 #include <qcustomplot.h>
 
+#include "model/run_defaults.h"
 #include "storage/run_queries.h"
 #include "storage/sample_writer.h"
 #include "tests/test_support.h"
 #include "ui/runs/curves_view.h"
+#include "model/run_defaults.h"
 #include "ui/runs/launch_options.h"
 #include "ui/runs/log_panel.h"
 #include "ui/runs/mixture_model.h"
@@ -75,15 +77,19 @@ private slots:
     }
 
     void launchDefaultsFollowTheEngine() {
+        // The dialog reads the engine's own table (model/run_defaults.h).
+        const PresetSpec& tiny = *findPresetSpec("tiny");
         const auto f = LaunchOptions::defaults("flame", "tiny");
-        QCOMPARE(f.steps, 600);
-        QCOMPARE(f.batch, 16);
-        QCOMPARE(f.lr, 1e-3);
-        QCOMPARE(f.evalEvery, 100);
+        QCOMPARE(f.steps, tiny.steps);
+        QCOMPARE(f.batch, tiny.batch);
+        QCOMPARE(f.lr, tiny.lr);
+        QCOMPARE(f.evalEvery, tiny.steps / 6);
+        QCOMPARE(f.segments, -1); // the preset's, passed by --preset
+        QVERIFY(!f.trainArgs().contains("--segments"));
         const auto rm = LaunchOptions::defaults("flame-rm", "tiny");
-        QCOMPARE(rm.steps, 50);
+        QCOMPARE(rm.steps, 50); // the paper's +50 steps at batch 8
         QCOMPARE(rm.batch, 8);
-        QVERIFY(std::abs(rm.lr - 3e-4) < 1e-12);
+        QVERIFY(std::abs(rm.lr - 0.3 * tiny.lr) < 1e-12);
         const auto opt = LaunchOptions::defaults("flame-opt-rm", "small");
         QCOMPARE(opt.batch, 16);
         QCOMPARE(opt.steps, 1666);
@@ -136,7 +142,15 @@ private slots:
         QCOMPARE(o.checkpointEvery, 40);
         QCOMPARE(o.dModel, 64); // differs from the preset: an override
         QCOMPARE(o.layers, 0);  // the preset's: no override
+        // A run from before segment embeddings records none: the copy keeps none, explicitly.
+        QCOMPARE(o.segments, 0);
+        QCOMPARE(o.trainArgs().value(o.trainArgs().indexOf("--segments") + 1), QStringLiteral("0"));
         QVERIFY(o.name.contains("base run"));
+        QJsonObject withPresetSegments = QJsonDocument::fromJson(json).object();
+        QJsonObject model = withPresetSegments["model"].toObject();
+        model["segments"] = findPresetSpec("tiny")->segments;
+        withPresetSegments["model"] = model;
+        QCOMPARE(LaunchOptions::fromRunConfig(withPresetSegments, {}).segments, -1);
     }
 
     void launchValidation() {

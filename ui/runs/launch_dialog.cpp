@@ -129,12 +129,14 @@ void LaunchDialog::build() {
     m_heads = spin(this, "heads", 0, 256);
     m_dFF = spin(this, "dFF", 0, 65536);
     m_maxSeq = spin(this, "maxSeq", 0, 32768);
+    m_segments = spin(this, "segments", -1, 256); // -1: the preset's; 0: none
     for (auto [label, w] : std::initializer_list<std::pair<const char*, QSpinBox*>>{
              {QT_TR_NOOP("Layers:"), m_layers},
              {QT_TR_NOOP("Width:"), m_dModel},
              {QT_TR_NOOP("Heads:"), m_heads},
              {QT_TR_NOOP("MLP width:"), m_dFF},
-             {QT_TR_NOOP("Longest sequence:"), m_maxSeq}}) {
+             {QT_TR_NOOP("Longest sequence:"), m_maxSeq},
+             {QT_TR_NOOP("Segment embeddings:"), m_segments}}) {
         auto* l = new QLabel(this);
         m_labels.append({l, label});
         net->addRow(l, w);
@@ -223,7 +225,7 @@ void LaunchDialog::build() {
     for (QComboBox* c : {m_parentStep, m_device, m_tailpatchBy})
         connect(c, &QComboBox::currentIndexChanged, this, &LaunchDialog::optionsChanged);
     for (QSpinBox* s : {m_steps, m_batch, m_seed, m_evalEvery, m_evalLimit, m_checkpointEvery, m_nproc, m_layers,
-                        m_dModel, m_heads, m_dFF, m_maxSeq, m_tailpatchSteps, m_devLimit})
+                        m_dModel, m_heads, m_dFF, m_maxSeq, m_segments, m_tailpatchSteps, m_devLimit})
         connect(s, &QSpinBox::valueChanged, this, &LaunchDialog::optionsChanged);
     connect(m_lr, &QDoubleSpinBox::valueChanged, this, &LaunchDialog::optionsChanged);
     connect(m_cancel, &QPushButton::clicked, this, &QDialog::reject);
@@ -268,7 +270,7 @@ void LaunchDialog::retranslate() {
     m_evalEvery->setSpecialValueText(tr("only at the end"));
     m_evalLimit->setSpecialValueText(tr("the whole set"));
     m_devLimit->setSpecialValueText(tr("the whole set"));
-    for (QSpinBox* s : {m_layers, m_dModel, m_heads, m_dFF, m_maxSeq}) s->setSpecialValueText(tr("preset"));
+    for (QSpinBox* s : {m_layers, m_dModel, m_heads, m_dFF, m_maxSeq, m_segments}) s->setSpecialValueText(tr("preset"));
     m_evalEvery->setSuffix(tr(" steps"));
     m_checkpointEvery->setSuffix(tr(" steps"));
     m_load->setText(tr("&Load…"));
@@ -375,6 +377,7 @@ LaunchOptions LaunchDialog::options() const {
     o.heads = m_heads->value();
     o.dFF = m_dFF->value();
     o.maxSeq = m_maxSeq->value();
+    o.segments = m_segments->value();
     o.tailpatchSteps = m_tailpatchSteps->value();
     o.tailpatchBy = m_tailpatchBy->currentData().toString();
     o.devLimit = m_devLimit->value();
@@ -405,6 +408,7 @@ void LaunchDialog::setOptions(const LaunchOptions& o) {
     m_heads->setValue(o.heads);
     m_dFF->setValue(o.dFF);
     m_maxSeq->setValue(o.maxSeq);
+    m_segments->setValue(o.segments);
     m_tailpatchSteps->setValue(o.tailpatchSteps);
     m_tailpatchBy->setCurrentIndex(std::max(0, m_tailpatchBy->findData(o.tailpatchBy)));
     m_devLimit->setValue(int(o.devLimit));
@@ -428,6 +432,7 @@ void LaunchDialog::variantChanged() {
     d.heads = now.heads;
     d.dFF = now.dFF;
     d.maxSeq = now.maxSeq;
+    d.segments = now.segments;
     setOptions(d);
 }
 

@@ -93,6 +93,7 @@ private:
     QSpinBox* m_heads;
     QSpinBox* m_dFF;
     QSpinBox* m_maxSeq;
+    QSpinBox* m_segments;
     QGroupBox* m_tailpatch;
     QSpinBox* m_tailpatchSteps;
     QComboBox* m_tailpatchBy;

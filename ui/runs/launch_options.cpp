@@ -1,5 +1,7 @@
 #include "ui/runs/launch_options.h"
 
+#include "model/run_defaults.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
@@ -8,51 +10,25 @@ namespace flame::ui {
 
 namespace {
 
-struct PresetDefaults {
-    const char* name;
-    int batch;
-    double lr;
-    int steps;
-    int dModel, layers, heads, dFF, maxSeq;
-};
-// training/config.cpp presets(): tiny, small, base.
-constexpr PresetDefaults kPresets[] = {
-    {"tiny", 16, 1e-3, 600, 128, 4, 4, 512, 384},
-    {"small", 32, 5e-4, 5000, 384, 6, 6, 1536, 1024},
-    {"base", 32, 3e-4, 30000, 768, 12, 12, 3072, 2048},
-};
-
-const PresetDefaults& presetDefaults(const QString& name) {
-    for (const auto& p : kPresets)
-        if (name == QLatin1String(p.name)) return p;
-    return kPresets[0];
+const PresetSpec& presetOrTiny(const QString& name) {
+    const PresetSpec* p = findPresetSpec(name.toStdString());
+    return p ? *p : presetSpecs().front();
 }
 
 } // namespace
 
 LaunchOptions LaunchOptions::defaults(const QString& variant, const QString& preset) {
-    // training/config.cpp defaultConfig().
-    const PresetDefaults& p = presetDefaults(preset);
+    const PresetSpec& p = presetOrTiny(preset);
     LaunchOptions o;
     o.variant = variant;
-    o.preset = QString::fromLatin1(p.name);
-    o.batch = p.batch;
-    o.lr = p.lr;
-    o.steps = p.steps;
-    o.evalEvery = std::max(1, o.steps / 6);
-    o.checkpointEvery = o.evalEvery;
-    if (variant == QLatin1String("flame-rm")) {
-        o.steps = 50;
-        o.batch = 8;
-        o.lr = p.lr * 0.3;
-        o.evalEvery = 25;
-        o.checkpointEvery = 25;
-    } else if (variant == QLatin1String("flame-opt-rm")) {
-        o.batch = std::max(4, p.batch / 2);
-        o.steps = std::max(20, p.steps / 3);
-        o.evalEvery = std::max(1, o.steps / 5);
-        o.checkpointEvery = o.evalEvery;
-    }
+    o.preset = QString::fromLatin1(p.name.data(), qsizetype(p.name.size()));
+    // The dialog offers only the three variants; anything else gets FLAMe's defaults.
+    const RunDefaults d = runDefaults(p, variant.toStdString()).value_or(*runDefaults(p, "flame"));
+    o.steps = d.steps;
+    o.batch = d.batch;
+    o.lr = d.lr;
+    o.evalEvery = d.evalEvery;
+    o.checkpointEvery = d.checkpointEvery;
     return o;
 }
 
@@ -77,6 +53,7 @@ QStringList LaunchOptions::trainArgs() const {
     if (dModel > 0) add("--d-model", QString::number(dModel));
     if (heads > 0) add("--heads", QString::number(heads));
     if (dFF > 0) add("--d-ff", QString::number(dFF));
+    if (segments >= 0) add("--segments", QString::number(segments));
     if (maxSeq > 0) {
         add("--max-seq", QString::number(maxSeq));
         // The engine requires max_target < max_seq / 2; its default (96) needs max_seq > 192.
@@ -111,6 +88,7 @@ QJsonObject LaunchOptions::toJson() const {
         {QStringLiteral("heads"), heads},
         {QStringLiteral("d_ff"), dFF},
         {QStringLiteral("max_seq"), maxSeq},
+        {QStringLiteral("segments"), segments},
         {QStringLiteral("tailpatch_steps"), tailpatchSteps},
         {QStringLiteral("tailpatch_by"), tailpatchBy},
         {QStringLiteral("dev_limit"), double(devLimit)},
@@ -142,6 +120,7 @@ LaunchOptions LaunchOptions::fromJson(const QJsonObject& o) {
     num("heads", d.heads);
     num("d_ff", d.dFF);
     num("max_seq", d.maxSeq);
+    num("segments", d.segments);
     num("tailpatch_steps", d.tailpatchSteps);
     str("tailpatch_by", d.tailpatchBy);
     num("dev_limit", d.devLimit);
@@ -164,7 +143,7 @@ LaunchOptions LaunchOptions::fromRunConfig(const QJsonObject& c, const QString& 
     o.device = c.value(QStringLiteral("device")).toString(o.device);
     o.nproc = c.value(QStringLiteral("nproc")).toInt(1);
     // Only sizes that differ from the preset become overrides.
-    const PresetDefaults& p = presetDefaults(o.preset);
+    const PresetSpec& p = presetOrTiny(o.preset);
     const QJsonObject m = c.value(QStringLiteral("model")).toObject();
     auto over = [&m](const char* key, int presetValue) {
         const int v = m.value(QLatin1String(key)).toInt(presetValue);
@@ -175,6 +154,9 @@ LaunchOptions LaunchOptions::fromRunConfig(const QJsonObject& c, const QString& 
     o.heads = over("heads", p.heads);
     o.dFF = over("d_ff", p.dFF);
     o.maxSeq = over("max_seq", p.maxSeq);
+    // 0 is a size here ("no segment embedding", and what a run from before segments records).
+    const int segments = m.value(QStringLiteral("segments")).toInt(0);
+    o.segments = segments == p.segments ? -1 : segments;
     const QJsonObject t = c.value(QStringLiteral("tailpatch")).toObject();
     o.tailpatchSteps = t.value(QStringLiteral("steps")).toInt(o.tailpatchSteps);
     o.tailpatchBy = t.value(QStringLiteral("by")).toString(o.tailpatchBy);

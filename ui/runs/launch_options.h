@@ -3,8 +3,8 @@
 // turned into `flame train` arguments, saved to and loaded from a JSON file, and read back from a
 // past run's configuration ("duplicate and edit").
 //
-// The defaults mirror the training engine's (training/config.cpp: presets() and defaultConfig());
-// the GUI cannot link that library (DESIGN.md section 2). Every value is passed explicitly, so
+// The defaults are the training engine's, from the table both share (model/run_defaults.h); the GUI
+// cannot link the engine itself (DESIGN.md section 2). Every value is passed explicitly, so
 // what the dialog shows is what runs, and `flame train` validates again before creating the run.
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -34,6 +34,7 @@ public:
     int nproc = 1;
     // Network overrides; 0 keeps the preset's value.
     int layers = 0, dModel = 0, heads = 0, dFF = 0, maxSeq = 0;
+    int segments = -1; // segment embedding rows; -1 keeps the preset's (0 is "none")
     // FLAMe-Opt-RM's tail-patching.
     int tailpatchSteps = 40;
     QString tailpatchBy = QStringLiteral("group"); // task | group
