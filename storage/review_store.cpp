@@ -94,6 +94,27 @@ writeAtomically(const std::string& path,
     return lines;
 }
 
+// Each row of `sql` as one JSON line of `path`, written atomically; the number of lines.
+Expected<std::int64_t> exportRows(Workspace& ws, const std::string& path, const std::string& sql,
+                                  const std::function<json::Object(const db::Statement&)>& toObject) {
+    return writeAtomically(path, [&](std::ofstream& out) -> Expected<std::int64_t> {
+        auto st = ws.db().prepare(sql);
+        if (!st) return st.error();
+        std::int64_t n = 0;
+        db::Statement::Step s;
+        std::string line;
+        while ((s = st->step()) == db::Statement::Step::Row) {
+            line.clear();
+            json::serializeTo(line, json::Value(toObject(*st)));
+            line += '\n';
+            out << line;
+            ++n;
+        }
+        if (s == db::Statement::Step::Error) return ws.db().error(st->errorMessage());
+        return n;
+    });
+}
+
 } // namespace
 
 Expected<std::string> ReviewStore::originalLabel(std::int64_t judgmentId,
@@ -251,64 +272,36 @@ Expected<std::vector<ReviewLabel>> ReviewStore::labelledReviews() {
 }
 
 Expected<std::int64_t> ReviewStore::exportReviews(const std::string& path, bool includeWithdrawn) {
-    return writeAtomically(path, [&](std::ofstream& out) -> Expected<std::int64_t> {
-        auto st = m_ws.db().prepare(
-            "SELECT r.id, r.judgment_id, j.task_id, j.label, r.reviewer, r.verdict, r.label, "
-            "r.note, r.created_at, "
-            "r.withdrawn FROM reviews r JOIN judgments j ON j.id = r.judgment_id" +
-            std::string(includeWithdrawn ? "" : " WHERE r.withdrawn = 0") + " ORDER BY r.id");
-        if (!st) return st.error();
-        std::int64_t n = 0;
-        db::Statement::Step s;
-        std::string line;
-        while ((s = st->step()) == db::Statement::Step::Row) {
-            const TaskDefinition* t = m_ws.taskById(st->int64(2));
-            json::Object o{{"review_id", json::Value(st->int64(0))},
-                           {"judgment_id", json::Value(st->int64(1))},
-                           {"task", json::Value(t ? t->key : std::string("?"))},
-                           {"original_label", json::Value(st->string(3))},
-                           {"reviewer", json::Value(st->string(4))},
-                           {"verdict", json::Value(st->string(5))},
-                           {"label", st->isNull(6) ? json::Value() : json::Value(st->string(6))},
-                           {"note", json::Value(st->string(7))},
-                           {"created_at", json::Value(st->string(8))}};
-            if (includeWithdrawn) o.emplace_back("withdrawn", json::Value(st->int64(9) != 0));
-            line.clear();
-            json::serializeTo(line, json::Value(std::move(o)));
-            line += '\n';
-            out << line;
-            ++n;
-        }
-        if (s == db::Statement::Step::Error) return m_ws.db().error(st->errorMessage());
-        return n;
+    const std::string sql = "SELECT r.id, r.judgment_id, j.task_id, j.label, r.reviewer, r.verdict, r.label, r.note, "
+                            "r.created_at, r.withdrawn FROM reviews r JOIN judgments j ON j.id = r.judgment_id" +
+                            std::string(includeWithdrawn ? "" : " WHERE r.withdrawn = 0") + " ORDER BY r.id";
+    return exportRows(m_ws, path, sql, [&](const db::Statement& st) {
+        const TaskDefinition* t = m_ws.taskById(st.int64(2));
+        json::Object o{{"review_id", json::Value(st.int64(0))},
+                       {"judgment_id", json::Value(st.int64(1))},
+                       {"task", json::Value(t ? t->key : std::string("?"))},
+                       {"original_label", json::Value(st.string(3))},
+                       {"reviewer", json::Value(st.string(4))},
+                       {"verdict", json::Value(st.string(5))},
+                       {"label", st.isNull(6) ? json::Value() : json::Value(st.string(6))},
+                       {"note", json::Value(st.string(7))},
+                       {"created_at", json::Value(st.string(8))}};
+        if (includeWithdrawn) o.emplace_back("withdrawn", json::Value(st.int64(9) != 0));
+        return o;
     });
 }
 
 Expected<std::int64_t> ReviewStore::exportGold(const std::string& path) {
-    return writeAtomically(path, [&](std::ofstream& out) -> Expected<std::int64_t> {
-        auto st = m_ws.db().prepare(
-            "SELECT g.judgment_id, j.task_id, j.label, g.label, g.adjudicator, g.created_at "
-            "FROM gold_labels g JOIN judgments j ON j.id = g.judgment_id ORDER BY g.judgment_id");
-        if (!st) return st.error();
-        std::int64_t n = 0;
-        db::Statement::Step s;
-        std::string line;
-        while ((s = st->step()) == db::Statement::Step::Row) {
-            const TaskDefinition* t = m_ws.taskById(st->int64(1));
-            json::Object o{{"judgment_id", json::Value(st->int64(0))},
-                           {"task", json::Value(t ? t->key : std::string("?"))},
-                           {"original_label", json::Value(st->string(2))},
-                           {"gold_label", json::Value(st->string(3))},
-                           {"adjudicator", json::Value(st->string(4))},
-                           {"created_at", json::Value(st->string(5))}};
-            line.clear();
-            json::serializeTo(line, json::Value(std::move(o)));
-            line += '\n';
-            out << line;
-            ++n;
-        }
-        if (s == db::Statement::Step::Error) return m_ws.db().error(st->errorMessage());
-        return n;
+    const std::string sql = "SELECT g.judgment_id, j.task_id, j.label, g.label, g.adjudicator, g.created_at "
+                            "FROM gold_labels g JOIN judgments j ON j.id = g.judgment_id ORDER BY g.judgment_id";
+    return exportRows(m_ws, path, sql, [&](const db::Statement& st) {
+        const TaskDefinition* t = m_ws.taskById(st.int64(1));
+        return json::Object{{"judgment_id", json::Value(st.int64(0))},
+                            {"task", json::Value(t ? t->key : std::string("?"))},
+                            {"original_label", json::Value(st.string(2))},
+                            {"gold_label", json::Value(st.string(3))},
+                            {"adjudicator", json::Value(st.string(4))},
+                            {"created_at", json::Value(st.string(5))}};
     });
 }
 
