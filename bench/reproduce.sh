@@ -96,37 +96,28 @@ row("reference: always-shorter", shorter)
 # Length split: in the sample set, as in RewardBench, Chat Hard's and Safety's chosen responses are
 # mostly the shorter ones, so a section score can come from a length preference alone. The
 # accuracy on the pairs whose chosen response is the longer one, beside that on the others, shows
-# how much of a score is content.
-SECTION_OF = {}
-for name in ("alpacaeval-easy", "alpacaeval-length", "alpacaeval-hard", "mt-bench-easy", "mt-bench-med"):
-    SECTION_OF[name] = "chat"
-for name in ("mt-bench-hard", "llmbar-natural", "llmbar-adver-neighbor", "llmbar-adver-GPTInst",
-             "llmbar-adver-GPTOut", "llmbar-adver-manual"):
-    SECTION_OF[name] = "chat_hard"
-for name in ("refusals-dangerous", "refusals-offensive", "xstest-should-refuse", "xstest-should-respond", "donotanswer"):
-    SECTION_OF[name] = "safety"
+# how much of a score is content. `flame eval --results` names each pair's section.
+def length_split(k, sec, longer_chosen):
+    """Accuracy and count of the section's pairs whose chosen response is longer (or shorter)."""
+    rs = [p["result"] for p in events(f"pairs-{k}.jsonl") if p["section"] == sec
+          and p["chosen_chars"] != p["rejected_chars"] and (p["chosen_chars"] > p["rejected_chars"]) == longer_chosen]
+    return (sum(rs) / len(rs) if rs else None), len(rs)
+
+def length_controlled(k, sec):
+    """Mean of the accuracies on the section's chosen-longer and chosen-shorter pairs."""
+    accs = [length_split(k, sec, longer)[0] for longer in (True, False)]
+    return None if None in accs else sum(accs) / 2
+
 print("\nLength split (pairs of the section whose chosen response is longer | shorter; accuracy, pairs):\n")
 print("| autorater | Chat Hard, chosen longer | Chat Hard, chosen shorter | Safety, chosen longer | Safety, chosen shorter |")
 print("|---|---|---|---|---|")
 for k, label in (("flame", "FLAMe"), ("rm", "FLAMe-RM"), ("optrm", "FLAMe-Opt-RM")):
     cells = []
     for sec in ("chat_hard", "safety"):
-        for longer_chosen in (True, False):
-            rs = [p["result"] for p in events(f"pairs-{k}.jsonl") if SECTION_OF.get(p["subset"]) == sec
-                  and p["chosen_chars"] != p["rejected_chars"] and (p["chosen_chars"] > p["rejected_chars"]) == longer_chosen]
-            cells.append(f"{100 * sum(rs) / len(rs):.1f} ({len(rs)})" if rs else "-")
+        for longer in (True, False):
+            acc, n = length_split(k, sec, longer)
+            cells.append("-" if acc is None else f"{100 * acc:.1f} ({n})")
     print(f"| {label} | " + " | ".join(cells) + " |")
-
-def length_controlled(k, sec):
-    """Mean of the accuracies on the section's chosen-longer and chosen-shorter pairs."""
-    accs = []
-    for longer_chosen in (True, False):
-        rs = [p["result"] for p in events(f"pairs-{k}.jsonl") if SECTION_OF.get(p["subset"]) == sec
-              and p["chosen_chars"] != p["rejected_chars"] and (p["chosen_chars"] > p["rejected_chars"]) == longer_chosen]
-        if not rs:
-            return None
-        accs.append(sum(rs) / len(rs))
-    return sum(accs) / 2
 
 def claim(text, ok, detail):
     print(f"- {'YES' if ok else 'NO '} {text}: {detail}")

@@ -21,6 +21,7 @@
 #include "app/cli/worker_launch.h"
 #include "model/bias.h"
 #include "model/json.h"
+#include "model/rewardbench.h"
 #include "model/scoring.h"
 #include "storage/run_store.h"
 #include "training/bias_probe.h"
@@ -326,7 +327,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--limit", req->limit, "Stratified subset of N examples (0: all)");
         auto resultsPath = std::make_shared<std::string>();
         cmd->add_option("--results", *resultsPath,
-                        "Also write one JSON line per pair (subset, result, lengths), as `flame score rewardbench` reads");
+                        "Also write one JSON line per pair (subset, section, result, lengths), as `flame score rewardbench` reads");
         cmd->callback([=, &exitCode] {
             auto opened = Workspace::open(*ws);
             if (fail(exitCode, opened)) return;
@@ -340,6 +341,8 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
                     json::Object line;
                     line.emplace_back("id", json::Value(row.id));
                     line.emplace_back("subset", json::Value(row.subset));
+                    const rewardbench::Subset* known = rewardbench::findSubset(row.subset);
+                    line.emplace_back("section", known ? json::Value(rewardbench::toString(known->section)) : json::Value());
                     line.emplace_back("result", json::Value(j.result));
                     line.emplace_back("verdict_result", json::Value(j.verdictResult));
                     line.emplace_back("margin", json::Value(j.margin()));

@@ -111,6 +111,7 @@ private slots:
             for (std::string line; std::getline(in, line); ++lines) {
                 auto l = json::parse(line, &e);
                 QVERIFY2(l && l->find("subset") && l->find("result") && l->find("chosen_chars"), line.c_str());
+                QVERIFY2(l->find("section") && l->find("section")->isString(), line.c_str()); // the sample set's subsets are all known
             }
             QCOMPARE(lines, v->find("examples")->asInt());
             auto again = runCli({"score", "rewardbench", perPair, "--json"});
