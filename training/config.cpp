@@ -159,6 +159,7 @@ json::Value toJson(const TrainConfig& c) {
     o.emplace_back("checkpoint_every", json::Value(c.checkpointEvery));
     o.emplace_back("keep_checkpoints", json::Value(c.keepCheckpoints));
     o.emplace_back("max_target", json::Value(c.maxTarget));
+    o.emplace_back("context_loss", json::Value(c.contextLoss));
     o.emplace_back("mixture", json::Value(toString(c.mixture)));
     o.emplace_back("cap", json::Value(c.cap));
     json::Object w;
@@ -240,6 +241,7 @@ Expected<TrainConfig> trainConfigFromJson(const json::Value& v) {
     r.num("checkpoint_every", c.checkpointEvery);
     r.num("keep_checkpoints", c.keepCheckpoints);
     r.num("max_target", c.maxTarget);
+    r.num("context_loss", c.contextLoss);
     std::string mixture = toString(c.mixture);
     r.str("mixture", mixture);
     auto kind = parseMixtureKind(mixture);
@@ -333,6 +335,7 @@ Status validate(const TrainConfig& c) {
     if (c.optim.warmup < 0) return bad("--warmup must be >= 0");
     if (c.model.maxSeq < 16) return bad("--max-seq must be at least 16");
     if (c.maxTarget < 2 || c.maxTarget >= c.model.maxSeq / 2) return bad("--max-target must be in [2, max_seq / 2)");
+    if (!(c.contextLoss >= 0 && c.contextLoss <= 10)) return bad("--context-loss must be in [0, 10]");
     if (c.device != "cpu" && c.device != "cuda" && c.device.rfind("cuda:", 0) != 0)
         return bad("--device must be cpu, cuda or cuda:K");
     if (c.device.rfind("cuda:", 0) == 0 && c.nproc > 1)

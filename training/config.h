@@ -84,6 +84,9 @@ struct TrainConfig {
     int checkpointEvery = 100;
     int keepCheckpoints = 3;
     int maxTarget = 96;        // target tokens kept (open-ended explanations are cut)
+    // Weight of an auxiliary next-token loss on the context (instruction and fields) beside the
+    // loss on the target; 0: the target alone, as in the paper. Absent in older runs (0).
+    double contextLoss = 0;
     MixtureKind mixture = MixtureKind::Proportional;
     std::int64_t cap = 0;      // 0: the paper's 2^16 scaled to the corpus size
     std::map<std::string, double> weights; // explicit mixture weights by task key

@@ -400,7 +400,8 @@ void MixtureSampler::setState(const State& s) {
 
 // --- batches -----------------------------------------------------------------------------------------
 
-HostBatch makeBatch(const std::vector<FittedSequence>& sequences, const std::vector<std::uint64_t>& exampleIds) {
+HostBatch makeBatch(const std::vector<FittedSequence>& sequences, const std::vector<std::uint64_t>& exampleIds,
+                    bool withContext) {
     HostBatch b;
     b.rows = int(sequences.size());
     std::size_t longest = 2;
@@ -408,6 +409,7 @@ HostBatch makeBatch(const std::vector<FittedSequence>& sequences, const std::vec
     b.length = int(longest - 1);
     b.inputs.assign(std::size_t(b.rows) * std::size_t(b.length), Tokenizer::kPad);
     b.labels.assign(std::size_t(b.rows) * std::size_t(b.length), -100);
+    if (withContext) b.contextLabels.assign(std::size_t(b.rows) * std::size_t(b.length), -100);
     b.segments.assign(std::size_t(b.rows) * std::size_t(b.length), kSegmentHeader);
     b.exampleIds = exampleIds;
     for (int r = 0; r < b.rows; ++r) {
@@ -424,6 +426,9 @@ HostBatch makeBatch(const std::vector<FittedSequence>& sequences, const std::vec
             if (i + 1 >= s.targetStart) {
                 lab[i] = s.tokens[i + 1];
                 ++b.targetTokens;
+            } else if (withContext) {
+                b.contextLabels[std::size_t(r) * std::size_t(b.length) + i] = s.tokens[i + 1];
+                ++b.contextTokens;
             }
         }
     }
@@ -457,6 +462,8 @@ StepData Prefetcher::produce(std::int64_t step) {
         ExampleRef ref = m_sampler.next();
         FittedSequence seq = fitExample(*m_tasks[ref.task], ref.example, m_config.maxSeq, m_config.maxTarget);
         d.globalTargetTokens += std::int64_t(seq.tokens.size() - seq.targetStart);
+        // Positions 0 .. targetStart - 2 predict context tokens 1 .. targetStart - 1.
+        if (m_config.contextLabels && seq.targetStart > 0) d.globalContextTokens += std::int64_t(seq.targetStart) - 1;
         if (slot % W == m_config.rank) {
             mine.push_back(std::move(seq));
             ids.push_back(exampleId);
@@ -469,7 +476,7 @@ StepData Prefetcher::produce(std::int64_t step) {
         const int end = std::min(perRank, start + micro);
         std::vector<FittedSequence> part(std::make_move_iterator(mine.begin() + start), std::make_move_iterator(mine.begin() + end));
         std::vector<std::uint64_t> partIds(ids.begin() + start, ids.begin() + end);
-        d.microBatches.push_back(makeBatch(part, partIds));
+        d.microBatches.push_back(makeBatch(part, partIds, m_config.contextLabels));
     }
     d.stateAfter = m_sampler.state();
     d.buildSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

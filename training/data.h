@@ -171,21 +171,26 @@ private:
 // --- batches --------------------------------------------------------------------------------------
 
 // One forward pass worth of rows, padded to the longest: inputs = sequence[:-1], labels =
-// sequence[1:] with -100 where no loss is taken (context and padding).
+// sequence[1:] with -100 where no loss is taken (context and padding). With `withContext`,
+// contextLabels holds the other half: sequence[1:] on the context (input) positions, -100 on the
+// target and padding, for the optional auxiliary next-token loss on the context.
 struct HostBatch {
     int rows = 0, length = 0;
     std::vector<std::int64_t> inputs, labels;  // rows * length
+    std::vector<std::int64_t> contextLabels;   // rows * length, or empty without withContext
     std::vector<std::int64_t> segments;        // rows * length: segment id of each input (0 at padding)
     std::vector<std::uint64_t> exampleIds;     // global example number of each row (dropout seeds)
-    std::int64_t targetTokens = 0;
+    std::int64_t targetTokens = 0, contextTokens = 0;
 };
-HostBatch makeBatch(const std::vector<FittedSequence>& sequences, const std::vector<std::uint64_t>& exampleIds);
+HostBatch makeBatch(const std::vector<FittedSequence>& sequences, const std::vector<std::uint64_t>& exampleIds,
+                    bool withContext = false);
 
 // One optimizer step of one rank.
 struct StepData {
     std::int64_t step = 0;                // 1-based step this data is for
     std::vector<HostBatch> microBatches;
     std::int64_t globalTargetTokens = 0;  // all ranks together: the loss normaliser
+    std::int64_t globalContextTokens = 0; // all ranks together: the context loss's normaliser
     std::int64_t globalExamples = 0;
     MixtureSampler::State stateAfter;     // sampler state once this step's examples are drawn
     double buildSeconds = 0;              // time spent producing this step on the prefetch thread
@@ -197,6 +202,7 @@ struct PipelineConfig {
     int microBatch = 0; // 0: the whole per-rank share
     int maxSeq = 384, maxTarget = 96;
     int prefetch = 3;   // steps produced ahead
+    bool contextLabels = false; // fill HostBatch::contextLabels (auxiliary context loss)
 };
 
 // Produces StepData for steps first..last on a background thread so the trainer never waits on

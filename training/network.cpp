@@ -158,18 +158,36 @@ at::Tensor TransformerImpl::logits(const at::Tensor& hidden) const {
     return at::matmul(hidden, tok_emb->weight.t());
 }
 
-std::pair<at::Tensor, std::int64_t> TransformerImpl::lossSum(const at::Tensor& inputs, const at::Tensor& labels,
-                                                             const DropoutContext* drop, const at::Tensor& segments) {
-    at::Tensor h = forward(inputs, {}, nullptr, {}, drop, segments);
-    at::Tensor flat = h.reshape({-1, h.size(-1)});
+namespace {
+// Summed cross-entropy of the positions of `labels` that are not -100, projecting only those
+// hidden states onto the vocabulary.
+std::pair<at::Tensor, std::int64_t> labelledLossSum(const TransformerImpl& model, const at::Tensor& flatHidden,
+                                                    const at::Tensor& labels) {
     at::Tensor lab = labels.reshape({-1});
     at::Tensor idx = (lab != -100).nonzero().squeeze(1);
-    at::Tensor selected = flat.index_select(0, idx);
+    at::Tensor selected = flatHidden.index_select(0, idx);
     at::Tensor target = lab.index_select(0, idx);
-    at::Tensor lg = logits(selected).to(at::kFloat);
+    at::Tensor lg = model.logits(selected).to(at::kFloat);
     at::Tensor loss = torch::nn::functional::cross_entropy(
         lg, target, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
     return {loss, idx.size(0)};
+}
+} // namespace
+
+std::pair<at::Tensor, std::int64_t> TransformerImpl::lossSum(const at::Tensor& inputs, const at::Tensor& labels,
+                                                             const DropoutContext* drop, const at::Tensor& segments) {
+    at::Tensor h = forward(inputs, {}, nullptr, {}, drop, segments);
+    return labelledLossSum(*this, h.reshape({-1, h.size(-1)}), labels);
+}
+
+std::pair<at::Tensor, at::Tensor> TransformerImpl::lossSums(const at::Tensor& inputs, const at::Tensor& labels,
+                                                            const at::Tensor& contextLabels,
+                                                            const DropoutContext* drop, const at::Tensor& segments) {
+    at::Tensor h = forward(inputs, {}, nullptr, {}, drop, segments);
+    at::Tensor flat = h.reshape({-1, h.size(-1)});
+    at::Tensor target = labelledLossSum(*this, flat, labels).first;
+    at::Tensor context = contextLabels.defined() ? labelledLossSum(*this, flat, contextLabels).first : at::Tensor();
+    return {target, context};
 }
 
 void initWeights(TransformerImpl& model) {

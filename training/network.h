@@ -87,6 +87,11 @@ public:
     // their count, computing the output projection only at those positions.
     std::pair<at::Tensor, std::int64_t> lossSum(const at::Tensor& inputs, const at::Tensor& labels,
                                                 const DropoutContext* drop = nullptr, const at::Tensor& segments = {});
+    // The same sum for `labels` and for `contextLabels` (the auxiliary loss on context tokens),
+    // from one forward pass; the second is an undefined tensor when contextLabels is.
+    std::pair<at::Tensor, at::Tensor> lossSums(const at::Tensor& inputs, const at::Tensor& labels,
+                                               const at::Tensor& contextLabels, const DropoutContext* drop,
+                                               const at::Tensor& segments);
     bool hasSegments() const { return !seg_emb.is_empty(); }
 
     const ModelConfig& config() const { return m_config; }

@@ -198,6 +198,7 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
         lo.seed = cfg.seed;
         lo.maxSeq = cfg.model.maxSeq;
         lo.maxTarget = cfg.maxTarget;
+        lo.contextLoss = cfg.contextLoss;
         lo.evalEvery = tp.mid && tp.steps >= 2 ? tp.steps / 2 : 0;
         lo.checkpointAtEnd = false;
         lo.bf16 = ctx.device != "cpu";

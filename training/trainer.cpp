@@ -95,6 +95,7 @@ Expected<LoopEnd> runLoop(TransformerImpl& model, torch::optim::Optimizer& optim
     pc.microBatch = o.microBatch;
     pc.maxSeq = o.maxSeq;
     pc.maxTarget = o.maxTarget;
+    pc.contextLabels = o.contextLoss > 0;
     Prefetcher prefetcher(tasks, std::move(sampler), pc, o.firstStep, o.lastStep);
     model.train();
     std::int64_t examples = o.examplesBefore;
@@ -105,31 +106,42 @@ Expected<LoopEnd> runLoop(TransformerImpl& model, torch::optim::Optimizer& optim
         const std::int64_t step = data.step;
         optimizer.zero_grad();
         at::Tensor lossSum = at::zeros({}, at::TensorOptions().dtype(at::kDouble));
+        at::Tensor contextSum = at::zeros({}, at::TensorOptions().dtype(at::kDouble));
         std::int64_t tokens = 0;
         const double normaliser = double(std::max<std::int64_t>(1, data.globalTargetTokens));
+        const bool withContext = o.contextLoss > 0;
+        const double contextNormaliser = double(std::max<std::int64_t>(1, data.globalContextTokens));
         for (auto& mb : data.microBatches) {
             at::Tensor in = at::from_blob(mb.inputs.data(), {mb.rows, mb.length}, at::kLong).to(dev);
             at::Tensor lab = at::from_blob(mb.labels.data(), {mb.rows, mb.length}, at::kLong).to(dev);
             at::Tensor seg = model.hasSegments() ? at::from_blob(mb.segments.data(), {mb.rows, mb.length}, at::kLong).to(dev)
                                                  : at::Tensor();
+            at::Tensor ctx = withContext ? at::from_blob(mb.contextLabels.data(), {mb.rows, mb.length}, at::kLong).to(dev)
+                                         : at::Tensor();
             DropoutContext drop{o.dropout, o.seed, &mb.exampleIds};
-            at::Tensor loss;
+            std::pair<at::Tensor, at::Tensor> loss;
             {
                 AutocastScope autocast(o.bf16 && dev.is_cuda());
-                loss = model.lossSum(in, lab, o.dropout > 0 ? &drop : nullptr, seg).first;
+                loss = model.lossSums(in, lab, ctx, o.dropout > 0 ? &drop : nullptr, seg);
             }
-            (loss / normaliser).backward();
-            lossSum += loss.detach().to(at::kCPU).to(at::kDouble);
+            at::Tensor objective = loss.first / normaliser;
+            if (withContext) {
+                objective = objective + loss.second * (o.contextLoss / contextNormaliser);
+                contextSum += loss.second.detach().to(at::kCPU).to(at::kDouble);
+            }
+            objective.backward();
+            lossSum += loss.first.detach().to(at::kCPU).to(at::kDouble);
             tokens += std::int64_t(mb.rows) * mb.length;
         }
-        // One scalar carries both the loss and the stop vote, so ranks agree on when to stop.
+        // One tensor carries the losses and the stop vote, so ranks agree on when to stop.
         double stopVote = hooks.stopRequested && hooks.stopRequested(step) ? 1.0 : 0.0;
         if (hooks.collective && o.world > 1) {
             allReduceGradients(model, *hooks.collective);
-            at::Tensor scalars = at::stack({lossSum, at::scalar_tensor(stopVote, at::kDouble)});
+            at::Tensor scalars = at::stack({lossSum, contextSum, at::scalar_tensor(stopVote, at::kDouble)});
             hooks.collective->allReduceSum(scalars);
             lossSum = scalars[0];
-            stopVote = scalars[1].item<double>();
+            contextSum = scalars[1];
+            stopVote = scalars[2].item<double>();
         }
         double gradNorm = 0;
         if (o.optim.clip > 0) gradNorm = torch::nn::utils::clip_grad_norm_(model.parameters(), o.optim.clip);
@@ -141,6 +153,7 @@ Expected<LoopEnd> runLoop(TransformerImpl& model, torch::optim::Optimizer& optim
         m.step = step;
         m.examples = examples;
         m.loss = lossSum.item<double>() / normaliser; // the metric is emitted every step
+        if (withContext) m.contextLoss = contextSum.item<double>() / contextNormaliser;
         m.lr = lr;
         m.gradNorm = gradNorm;
         m.tokens = tokens;

@@ -44,12 +44,14 @@ struct LoopOptions {
     int evalEvery = 0, checkpointEvery = 0; // 0: only at the last step
     bool evalAtEnd = true, checkpointAtEnd = true;
     bool bf16 = false;                      // autocast on CUDA
+    double contextLoss = 0;                 // weight of the auxiliary next-token loss on the context
     std::string phase = "main";
 };
 
 struct StepMetrics {
     std::int64_t step = 0, examples = 0;
     double loss = 0, lr = 0, gradNorm = 0, seconds = 0, dataWaitSeconds = 0, dataBuildSeconds = 0;
+    double contextLoss = -1; // per context token; -1 when the run has no context loss
     std::int64_t tokens = 0; // tokens processed by this rank
 };
 

@@ -260,6 +260,7 @@ Expected<RunState> runMain(WorkerContext& ctx) {
     lo.seed = cfg.seed;
     lo.maxSeq = cfg.model.maxSeq;
     lo.maxTarget = cfg.maxTarget;
+    lo.contextLoss = cfg.contextLoss;
     lo.evalEvery = cfg.evalEvery;
     lo.checkpointEvery = cfg.checkpointEvery;
     lo.bf16 = ctx.device != "cpu";
@@ -273,6 +274,7 @@ Expected<RunState> runMain(WorkerContext& ctx) {
         ctx.pending.push_back({m.step, m.examples,
                                {{"loss", m.loss}, {"lr", m.lr}, {"grad_norm", m.gradNorm}, {"step_seconds", m.seconds},
                                 {"tokens_per_s", tps}, {"data_wait_seconds", m.dataWaitSeconds}}});
+        if (m.contextLoss >= 0) ctx.pending.back().values.push_back({"context_loss", m.contextLoss});
         (void)ctx.flushMetrics(false);
         json::Object e;
         e.emplace_back("event", json::Value("step"));
@@ -280,6 +282,7 @@ Expected<RunState> runMain(WorkerContext& ctx) {
         e.emplace_back("loss", json::Value(m.loss));
         e.emplace_back("lr", json::Value(m.lr));
         e.emplace_back("examples", json::Value(m.examples));
+        if (m.contextLoss >= 0) e.emplace_back("context_loss", json::Value(m.contextLoss));
         e.emplace_back("grad_norm", json::Value(m.gradNorm));
         e.emplace_back("step_seconds", json::Value(m.seconds));
         e.emplace_back("tokens_per_s", json::Value(tps));

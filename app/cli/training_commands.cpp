@@ -161,7 +161,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
                         masterAddr, devSet, tasks;
             std::optional<int> layers, dModel, heads, dFF, segments, steps, batch, microBatch, nproc, evalEvery, checkpointEvery, keep, threads, warmup, maxSeq,
                 maxTarget, tailpatchSteps, tailpatchBatch, groupSize, nodes, nodeRank, masterPort;
-            std::optional<double> lr, dropout, tailpatchLr;
+            std::optional<double> lr, dropout, tailpatchLr, contextLoss;
             std::optional<std::int64_t> seed, from, fromStep, cap, evalLimit, devLimit;
             bool json = false, queue = false, noMid = false;
         };
@@ -192,6 +192,8 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--keep", o->keep, "Checkpoints kept (the last K)");
         cmd->add_option("--max-seq", o->maxSeq, "Longest sequence in tokens (the context side is cut)");
         cmd->add_option("--max-target", o->maxTarget, "Longest target in tokens");
+        cmd->add_option("--context-loss", o->contextLoss,
+                        "Weight of an auxiliary next-token loss on the context tokens (0: target only, the paper's)");
         cmd->add_option("--mixture", o->mixture, "proportional | equal | explicit")->check(CLI::IsMember({"proportional", "equal", "explicit"}));
         cmd->add_option("--cap", o->cap, "Examples-proportional cap per task (default: 2^16 scaled to the corpus size)");
         cmd->add_option("--weights", o->weightsFile, "JSON file {task: weight} for an explicit mixture");
@@ -243,6 +245,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
             if (o->keep) c.keepCheckpoints = *o->keep;
             if (o->maxSeq) c.model.maxSeq = *o->maxSeq;
             if (o->maxTarget) c.maxTarget = *o->maxTarget;
+            if (o->contextLoss) c.contextLoss = *o->contextLoss;
             if (!o->mixture.empty()) c.mixture = *parseMixtureKind(o->mixture);
             if (o->cap) c.cap = *o->cap;
             if (!o->weightsFile.empty()) {

@@ -336,6 +336,7 @@ private Q_SLOTS:
         lo.maxSeq = 128;
         lo.maxTarget = 32;
         lo.evalAtEnd = lo.checkpointAtEnd = false;
+        std::vector<double> contextLosses;
         auto run = [&](std::int64_t first, std::int64_t last, const std::string& resumeFrom, const std::string& saveAt,
                        std::int64_t saveStep) {
             torch::manual_seed(11);
@@ -350,7 +351,10 @@ private Q_SLOTS:
             }
             std::vector<double> losses;
             LoopHooks hooks;
-            hooks.onStep = [&](const StepMetrics& s) { losses.push_back(s.loss); };
+            hooks.onStep = [&](const StepMetrics& s) {
+                losses.push_back(s.loss);
+                contextLosses.push_back(s.contextLoss);
+            };
             hooks.checkpoint = [&](std::int64_t step, std::int64_t examples, const MixtureSampler::State& s) -> Status {
                 if (step != saveStep) return {};
                 CheckpointState cs;
@@ -378,6 +382,35 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             QVERIFY2(tail[std::size_t(i)] == whole[std::size_t(i + 3)],
                      qPrintable(QString("step %1: %2 vs %3").arg(i + 4).arg(tail[std::size_t(i)], 0, 'g', 17).arg(whole[std::size_t(i + 3)], 0, 'g', 17)));
+        QVERIFY(contextLosses.front() == -1.0); // not measured without the context loss
+
+        // The auxiliary context loss: the first step's target loss is the same (same weights, same
+        // batch), the context loss is reported, and it changes the updates (later losses differ).
+        lo.contextLoss = 0.5;
+        contextLosses.clear();
+        const auto withContext = run(1, 6, "", "", 0);
+        QCOMPARE(withContext.size(), std::size_t(6));
+        QVERIFY(withContext[0] == whole[0]);
+        QVERIFY(withContext[5] != whole[5]);
+        QCOMPARE(contextLosses.size(), std::size_t(6));
+        // A 400-piece vocabulary at initialisation: about ln(400) = 6 nats per context token.
+        QVERIFY2(contextLosses[0] > 4 && contextLosses[0] < 8, qPrintable(QString::number(contextLosses[0])));
+        QVERIFY(contextLosses[5] < contextLosses[0]);
+    }
+
+    void contextAndTargetLossesComeFromOneForwardPass() {
+        torch::manual_seed(5);
+        Transformer m(smallConfig());
+        m->eval();
+        at::Tensor in = longs({1, 5, 6, 7, 1, 8, 9, 0}).view({2, 4});
+        at::Tensor lab = longs({-100, -100, 7, 2, -100, 9, 2, -100}).view({2, 4});
+        at::Tensor ctx = longs({5, 6, -100, -100, 8, -100, -100, -100}).view({2, 4});
+        auto [target, context] = m->lossSums(in, lab, ctx, nullptr, {});
+        QVERIFY(std::fabs(target.item<double>() - m->lossSum(in, lab).first.item<double>()) < 1e-5);
+        QVERIFY(std::fabs(context.item<double>() - m->lossSum(in, ctx).first.item<double>()) < 1e-5);
+        auto [targetOnly, none] = m->lossSums(in, lab, {}, nullptr, {});
+        QVERIFY(!none.defined());
+        QVERIFY(std::fabs(targetOnly.item<double>() - target.item<double>()) < 1e-6);
     }
 };
 

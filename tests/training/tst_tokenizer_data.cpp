@@ -150,6 +150,20 @@ private slots:
         QCOMPARE(b.labels, (std::vector<std::int64_t>{-100, -100, 12, 2, -100, 21, 2, -100}));
         QCOMPARE(b.targetTokens, std::int64_t(4));
         QCOMPARE(b.exampleIds, (std::vector<std::uint64_t>{7, 8}));
+        QVERIFY(b.contextLabels.empty());
+        QCOMPARE(b.contextTokens, std::int64_t(0));
+    }
+
+    void contextLabelsCoverTheInputSide() {
+        FittedSequence s1{{1, 10, 11, 12, 2}, 3};
+        FittedSequence s2{{1, 20, 21, 2}, 2};
+        HostBatch b = makeBatch({s1, s2}, {7, 8}, true);
+        // Positions predicting context tokens (after BOS, before the target) and nothing else:
+        // the target labels are unchanged, padding is skipped.
+        QCOMPARE(b.contextLabels, (std::vector<std::int64_t>{10, 11, -100, -100, 20, -100, -100, -100}));
+        QCOMPARE(b.labels, (std::vector<std::int64_t>{-100, -100, 12, 2, -100, 21, 2, -100}));
+        QCOMPARE(b.contextTokens, std::int64_t(3));
+        QCOMPARE(b.targetTokens, std::int64_t(4));
     }
 
     void samplerIsDeterministicAndResumable() {

@@ -200,16 +200,31 @@ private slots:
     }
 
     void twoGlooRanksMatchOneProcess() {
-        auto one = runCli(QStringList{"train", m_ws, "--json", "--nproc", "1"} + small(4));
-        QVERIFY2(one.exitCode == 0, qPrintable(one.err));
-        auto two = runCli(QStringList{"train", m_ws, "--json", "--nproc", "2"} + small(4));
-        QVERIFY2(two.exitCode == 0, qPrintable(two.err + two.out));
-        const auto l1 = losses(createdRun(one)), l2 = losses(createdRun(two));
-        QCOMPARE(l1.size(), std::size_t(4));
-        QCOMPARE(l2.size(), std::size_t(4));
-        for (std::size_t i = 0; i < 4; ++i)
-            QVERIFY2(std::fabs(l1[i] - l2[i]) <= 1e-5 * std::fabs(l1[i]),
-                     qPrintable(QString("step %1: %2 vs %3").arg(i + 1).arg(l1[i], 0, 'g', 12).arg(l2[i], 0, 'g', 12)));
+        // Also with the auxiliary context loss, whose sum and normaliser span the ranks too.
+        for (const QStringList& extra : {QStringList{}, QStringList{"--context-loss", "0.5"}}) {
+            auto one = runCli(QStringList{"train", m_ws, "--json", "--nproc", "1"} + extra + small(4));
+            QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+            auto two = runCli(QStringList{"train", m_ws, "--json", "--nproc", "2"} + extra + small(4));
+            QVERIFY2(two.exitCode == 0, qPrintable(two.err + two.out));
+            const auto l1 = losses(createdRun(one)), l2 = losses(createdRun(two));
+            QCOMPARE(l1.size(), std::size_t(4));
+            QCOMPARE(l2.size(), std::size_t(4));
+            for (std::size_t i = 0; i < 4; ++i)
+                QVERIFY2(std::fabs(l1[i] - l2[i]) <= 1e-5 * std::fabs(l1[i]),
+                         qPrintable(QString("step %1: %2 vs %3").arg(i + 1).arg(l1[i], 0, 'g', 12).arg(l2[i], 0, 'g', 12)));
+            const auto lines1 = jsonLines(one.out), lines2 = jsonLines(two.out);
+            const auto s1 = events(lines1, "step"), s2 = events(lines2, "step");
+            QCOMPARE(s1.size(), std::size_t(4));
+            QCOMPARE(s2.size(), std::size_t(4));
+            for (std::size_t i = 0; i < 4; ++i) {
+                const json::Value *c1 = s1[i]->find("context_loss"), *c2 = s2[i]->find("context_loss");
+                QCOMPARE(c1 != nullptr, !extra.isEmpty());
+                QCOMPARE(c2 != nullptr, !extra.isEmpty());
+                if (c1) QVERIFY(c1->asDouble() > 0 && std::fabs(c1->asDouble() - c2->asDouble()) <= 1e-5 * c1->asDouble());
+            }
+            const RunRecord row = runRow(createdRun(two));
+            QCOMPARE(row.config.find("\"context_loss\":0.5") != std::string::npos, !extra.isEmpty());
+        }
     }
 
     void rmAndOptRmVariants() {
