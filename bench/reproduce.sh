@@ -55,7 +55,7 @@ stamp "FLAMe-Opt-RM: tail-patch groups of <= $tp_group tasks for $tp_steps steps
 stamp "final evaluation of the three runs on the held-out evaluation set (both orders)"
 for f in flame rm optrm; do
   run=$("$py" -c 'import json,sys; print(next(json.loads(l)["run"] for l in open(sys.argv[1]) if "\"created\"" in l))' "$work/$f.jsonl")
-  "$flame" eval "$ws" --run "$run" --threads "$threads" --json --results "$work/pairs-$f.jsonl" > "$work/eval-$f.json"
+  "$flame" eval "$ws" --run "$run" --threads "$threads" --json > "$work/eval-$f.json"
 done
 stamp "bias probes of FLAMe ($bias_n instructions x 120 pairs x 8 queries)"
 "$flame" bias "$ws" --run "$flame_run" --instructions "$bias_n" --threads "$threads" --json > "$work/bias-flame.json"
@@ -94,19 +94,17 @@ shorter["score"] = sum(shorter["sections"].values()) / len(secs)
 row("reference: always-shorter", shorter)
 
 # Length split: in the sample set, as in RewardBench, Chat Hard's and Safety's chosen responses are
-# mostly the shorter ones, so a section score can come from a length preference alone. The
-# accuracy on the pairs whose chosen response is the longer one, beside that on the others, shows
-# how much of a score is content. `flame eval --results` names each pair's section.
+# mostly the shorter ones, so a section score can come from a length preference alone. `flame eval`
+# reports the accuracy on the pairs whose chosen response is the longer one beside that on the
+# others, and their mean (length-controlled: 0.5 for any pure length rule).
 def length_split(k, sec, longer_chosen):
-    """Accuracy and count of the section's pairs whose chosen response is longer (or shorter)."""
-    rs = [p["result"] for p in events(f"pairs-{k}.jsonl") if p["section"] == sec
-          and p["chosen_chars"] != p["rejected_chars"] and (p["chosen_chars"] > p["rejected_chars"]) == longer_chosen]
-    return (sum(rs) / len(rs) if rs else None), len(rs)
+    """Accuracy (None without pairs) and count of the section's chosen-longer (or -shorter) pairs."""
+    s = ev[k]["length_split"][sec]
+    side = "chosen_longer" if longer_chosen else "chosen_shorter"
+    return s[side], s[side + "_pairs"]
 
 def length_controlled(k, sec):
-    """Mean of the accuracies on the section's chosen-longer and chosen-shorter pairs."""
-    accs = [length_split(k, sec, longer)[0] for longer in (True, False)]
-    return None if None in accs else sum(accs) / 2
+    return ev[k]["length_split"][sec]["controlled"]
 
 print("\nLength split (pairs of the section whose chosen response is longer | shorter; accuracy, pairs):\n")
 print("| autorater | Chat Hard, chosen longer | Chat Hard, chosen shorter | Safety, chosen longer | Safety, chosen shorter |")

@@ -106,6 +106,19 @@ double baselineResult(Baseline b, std::size_t chosenChars, std::size_t rejectedC
     return 0.0;
 }
 
+std::optional<double> LengthSplit::controlled() const {
+    if (chosenLonger.count == 0 || chosenShorter.count == 0) return std::nullopt;
+    return 0.5 * (chosenLonger.accuracy() + chosenShorter.accuracy());
+}
+
+void addToLengthSplits(LengthSplits& splits, std::string_view subset, double result, std::size_t chosenChars,
+                       std::size_t rejectedChars) {
+    const Subset* known = findSubset(subset);
+    if (!known || chosenChars == rejectedChars) return;
+    LengthSplit& s = splits[std::size_t(known->section)];
+    (chosenChars > rejectedChars ? s.chosenLonger : s.chosenShorter).add(result);
+}
+
 Expected<std::map<std::string, SubsetTally>> readResultsJsonl(std::string_view text, const std::string& fileName) {
     std::map<std::string, SubsetTally> out;
     std::size_t pos = 0, lineNo = 0;

@@ -77,6 +77,21 @@ const char* toString(Baseline b); // "random", "always-longer", "always-first"
 double baselineResult(Baseline b, std::size_t chosenChars, std::size_t rejectedChars,
                       std::uint64_t seed, std::uint64_t exampleIndex);
 
+// Length split. In RewardBench's Chat Hard and Safety (and in the sample sets shaped like it) the
+// chosen response is mostly the shorter one, so a length rule alone scores well there. Per section:
+// the accuracy on the pairs whose chosen response is the longer one and on those where it is the
+// shorter one (equal lengths left out; pairs, not weighted by subset). Their mean, the
+// length-controlled accuracy, is 0.5 for any pure length rule whatever the section's lean, so what
+// it shows above 0.5 is content.
+struct LengthSplit {
+    SubsetTally chosenLonger, chosenShorter;
+    std::optional<double> controlled() const; // nullopt unless both sides have pairs
+};
+using LengthSplits = std::array<LengthSplit, 4>; // indexed by Section
+// Adds one pair; subsets outside the 23 core subsets are ignored.
+void addToLengthSplits(LengthSplits& splits, std::string_view subset, double result, std::size_t chosenChars,
+                       std::size_t rejectedChars);
+
 // Reads `flame score rewardbench` input: one JSON object per line with "subset" and "result"
 // (0, 0.5 or 1; other fields ignored). Blank lines are skipped. Errors name the line.
 Expected<std::map<std::string, SubsetTally>> readResultsJsonl(std::string_view text,

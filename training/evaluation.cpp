@@ -117,7 +117,12 @@ Expected<EvalReport> evaluateRun(Workspace& ws, const EvalRequest& request) {
     report.step = loaded->state.step;
     report.examples = std::int64_t(rows->size());
     report.model = judgePairs(*loaded->model, loaded->tokenizer, *instructions, *rows, loaded->state.model.maxSeq);
-    for (const auto& r : *rows) report.rows.push_back({r.id, r.subset, r.chosen.size(), r.rejected.size()});
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const EvalRow& r = (*rows)[i];
+        report.rows.push_back({r.id, r.subset, r.chosen.size(), r.rejected.size()});
+        rewardbench::addToLengthSplits(report.lengthSplits, r.subset, report.model.judgments[i].result, r.chosen.size(),
+                                       r.rejected.size());
+    }
     for (auto b : {rewardbench::Baseline::Random, rewardbench::Baseline::AlwaysLonger, rewardbench::Baseline::AlwaysFirst})
         report.baselines.emplace_back(b, baselineOutcome(b, *rows, loaded->config.seed));
     if (request.store && !ws.readOnly()) {

@@ -101,6 +101,7 @@ struct EvalReport {
     std::int64_t examples = 0;
     EvalOutcome model;
     std::vector<EvalExampleInfo> rows; // aligned with model.judgments
+    rewardbench::LengthSplits lengthSplits; // of the model's results
     std::vector<std::pair<rewardbench::Baseline, EvalOutcome>> baselines;
 };
 

@@ -73,6 +73,43 @@ json::Value scoresJson(const rewardbench::Scores& s) {
     return *json::parse(rewardbench::scoresToJson(s), &perr);
 }
 
+// {"chat_hard": {"chosen_longer": acc|null, "chosen_longer_pairs": n, "chosen_shorter": ..., "controlled": x|null}, ...}
+json::Value lengthSplitJson(const rewardbench::LengthSplits& splits) {
+    auto acc = [](const rewardbench::SubsetTally& t) { return t.count ? json::Value(t.accuracy()) : json::Value(); };
+    json::Object o;
+    for (rewardbench::Section sec : rewardbench::kSections) {
+        const auto& s = splits[std::size_t(sec)];
+        json::Object x;
+        x.emplace_back("chosen_longer", acc(s.chosenLonger));
+        x.emplace_back("chosen_longer_pairs", json::Value(s.chosenLonger.count));
+        x.emplace_back("chosen_shorter", acc(s.chosenShorter));
+        x.emplace_back("chosen_shorter_pairs", json::Value(s.chosenShorter.count));
+        const auto c = s.controlled();
+        x.emplace_back("controlled", c ? json::Value(*c) : json::Value());
+        o.emplace_back(rewardbench::toString(sec), json::Value(std::move(x)));
+    }
+    return json::Value(std::move(o));
+}
+
+void printLengthSplit(const rewardbench::LengthSplits& splits) {
+    std::printf("\nlength split of the model's results (pairs whose chosen response is longer | shorter):\n");
+    std::printf("%-24s %22s %22s %12s\n", "section", "chosen longer", "chosen shorter", "controlled");
+    auto cell = [](const rewardbench::SubsetTally& t) {
+        char buf[48];
+        if (t.count) std::snprintf(buf, sizeof buf, "%.3f (%lld)", t.accuracy(), (long long)t.count);
+        else std::snprintf(buf, sizeof buf, "- (0)");
+        return std::string(buf);
+    };
+    for (rewardbench::Section sec : rewardbench::kSections) {
+        const auto& s = splits[std::size_t(sec)];
+        const auto c = s.controlled();
+        char controlled[16] = "-";
+        if (c) std::snprintf(controlled, sizeof controlled, "%.3f", *c);
+        std::printf("%-24s %22s %22s %12s\n", (std::string("[") + rewardbench::displayName(sec) + "]").c_str(),
+                    cell(s.chosenLonger).c_str(), cell(s.chosenShorter).c_str(), controlled);
+    }
+}
+
 json::Value runToJson(Workspace& ws, const RunRecord& r) {
     json::Object o;
     o.emplace_back("id", json::Value(r.id));
@@ -369,6 +406,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
                 json::Object b;
                 for (const auto& [kind, out] : r->baselines) b.emplace_back(rewardbench::toString(kind), scoresJson(out.scores));
                 o.emplace_back("baselines", json::Value(std::move(b)));
+                o.emplace_back("length_split", lengthSplitJson(r->lengthSplits));
                 o.emplace_back("seconds", json::Value(r->model.seconds));
                 printLine(json::serialize(json::Value(std::move(o))));
                 return;
@@ -379,6 +417,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
                                                                                      {"(verdicts)", &r->model.verdictScores}};
             for (const auto& [kind, out] : r->baselines) cols.emplace_back(rewardbench::toString(kind), &out.scores);
             printScoresTable(cols);
+            printLengthSplit(r->lengthSplits);
         });
     }
     // --- bias -------------------------------------------------------------------------------------

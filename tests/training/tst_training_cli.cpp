@@ -114,6 +114,22 @@ private slots:
                 QVERIFY2(l->find("section") && l->find("section")->isString(), line.c_str()); // the sample set's subsets are all known
             }
             QCOMPARE(lines, v->find("examples")->asInt());
+            // The length split counts the same pairs: every pair of unequal lengths, once.
+            std::int64_t unequal = 0, counted = 0;
+            std::ifstream again_in(perPair.toStdString());
+            for (std::string line; std::getline(again_in, line);) {
+                auto l = json::parse(line, &e);
+                unequal += l->find("chosen_chars")->asInt() != l->find("rejected_chars")->asInt();
+            }
+            const json::Value* split = v->find("length_split");
+            QVERIFY(split && split->isObject());
+            for (const char* s : {"chat", "chat_hard", "safety", "reasoning"}) {
+                const json::Value* x = split->find(s);
+                QVERIFY2(x && x->find("controlled"), s);
+                counted += x->find("chosen_longer_pairs")->asInt() + x->find("chosen_shorter_pairs")->asInt();
+            }
+            QCOMPARE(counted, unequal);
+            QVERIFY(unequal > 0);
             auto again = runCli({"score", "rewardbench", perPair, "--json"});
             QVERIFY2(again.exitCode == 0, qPrintable(again.err));
             auto av = json::parse(again.out.trimmed().toStdString(), &e);

@@ -93,6 +93,40 @@ private slots:
         QCOMPARE(rewardbench::baselineResult(Baseline::Random, 1, 2, 3, 42), rewardbench::baselineResult(Baseline::Random, 1, 2, 3, 42));
     }
 
+    void lengthSplitByHand() {
+        using rewardbench::Section;
+        rewardbench::LengthSplits splits;
+        // Chat Hard: chosen longer 1, 0 (0.5); chosen shorter 1, 1, 0.5 (5/6); equal lengths and
+        // unknown subsets are left out.
+        rewardbench::addToLengthSplits(splits, "llmbar-natural", 1.0, 30, 20);
+        rewardbench::addToLengthSplits(splits, "mt-bench-hard", 0.0, 31, 20);
+        rewardbench::addToLengthSplits(splits, "llmbar-adver-manual", 1.0, 10, 20);
+        rewardbench::addToLengthSplits(splits, "llmbar-natural", 1.0, 11, 20);
+        rewardbench::addToLengthSplits(splits, "llmbar-natural", 0.5, 12, 20);
+        rewardbench::addToLengthSplits(splits, "llmbar-natural", 0.0, 20, 20);
+        rewardbench::addToLengthSplits(splits, "no-such-subset", 0.0, 5, 20);
+        rewardbench::addToLengthSplits(splits, "anthropic_hhh", 0.0, 5, 20); // a prior set: no section
+        // Safety: only chosen-shorter pairs, so no controlled figure.
+        rewardbench::addToLengthSplits(splits, "donotanswer", 1.0, 5, 20);
+        const auto& hard = splits[std::size_t(Section::ChatHard)];
+        QCOMPARE(hard.chosenLonger.count, std::int64_t(2));
+        QCOMPARE(hard.chosenShorter.count, std::int64_t(3));
+        QCOMPARE(hard.chosenLonger.accuracy(), 0.5);
+        QVERIFY(std::fabs(hard.chosenShorter.accuracy() - 2.5 / 3) < 1e-12);
+        QVERIFY(hard.controlled() && std::fabs(*hard.controlled() - (0.5 + 2.5 / 3) / 2) < 1e-12);
+        QVERIFY(!splits[std::size_t(Section::Safety)].controlled());
+        QCOMPARE(splits[std::size_t(Section::Chat)].chosenLonger.count + splits[std::size_t(Section::Chat)].chosenShorter.count,
+                 std::int64_t(0));
+        // A pure length rule scores exactly one half once lengths are controlled, whatever the lean.
+        rewardbench::LengthSplits longer;
+        for (int i = 0; i < 9; ++i)
+            rewardbench::addToLengthSplits(longer, "xstest-should-refuse",
+                                           rewardbench::baselineResult(rewardbench::Baseline::AlwaysLonger, 10, 50, 1, 0), 10, 50);
+        rewardbench::addToLengthSplits(longer, "xstest-should-refuse",
+                                       rewardbench::baselineResult(rewardbench::Baseline::AlwaysLonger, 50, 10, 1, 0), 50, 10);
+        QCOMPARE(*longer[std::size_t(Section::Safety)].controlled(), 0.5);
+    }
+
     void readsResultLines() {
         const std::string text = "{\"subset\":\"hep-go\",\"result\":1,\"id\":3}\n\n{\"subset\":\"hep-go\",\"result\":0.5}\n"
                                  "{\"subset\":\"math-prm\",\"result\":false}\n";
