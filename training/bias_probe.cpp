@@ -49,7 +49,7 @@ const char* const kDistractions[] = {"likes to eat apples and oranges.", "can do
 Expected<BiasReport> probeBias(Workspace& ws, const BiasRequest& request) {
     const auto t0 = std::chrono::steady_clock::now();
     configureThreads(request.threads, 1);
-    auto loaded = loadRunModel(ws, request.runId, request.step, request.device);
+    auto loaded = loadRunModel(ws, request.runId, request.step, request.device, request.average);
     if (!loaded) return loaded.error();
     auto items = loadItems(ws, request.set, request.instructions);
     if (!items) return items.error();
@@ -160,7 +160,7 @@ Expected<BiasReport> probeBias(Workspace& ws, const BiasRequest& request) {
     report.attention = bias::inducedStats(comparisons[3]);
     report.row = bias::tableRow(report.order, report.compassion, report.bandwagon, report.attention);
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (request.store && !ws.readOnly()) {
+    if (request.store && request.average == 1 && !ws.readOnly()) { // an average is no checkpoint of the run
         RunStore runs(ws);
         std::vector<std::pair<std::string, double>> values;
         const auto v = bias::values(report.row);

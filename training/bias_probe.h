@@ -24,6 +24,7 @@ namespace flame::training {
 struct BiasRequest {
     std::int64_t runId = 0;
     std::int64_t step = -1;
+    int average = 1; // weights averaged over this many checkpoints up to `step` (not stored)
     std::string set = "sample";
     int instructions = 0;  // 0: all
     bool selfResponses = true;

@@ -230,6 +230,23 @@ Status loadCheckpointWeights(const std::string& dir, TransformerImpl& model) {
     return loadStateDictBytes(*bytes, model, dir + "/model.pt");
 }
 
+Status averageCheckpointWeights(TransformerImpl& model, const std::vector<std::string>& dirs) {
+    if (dirs.empty()) return Error::badInput("no checkpoint to average");
+    torch::NoGradGuard guard;
+    auto target = model.named_parameters();
+    std::vector<at::Tensor> sums;
+    for (const auto& item : target) sums.push_back(at::zeros_like(item.value(), at::kDouble));
+    for (const auto& dir : dirs) {
+        Transformer other(model.config());
+        if (auto s = loadCheckpointWeights(dir, *other); !s) return s;
+        auto params = other->named_parameters();
+        for (std::size_t i = 0; i < sums.size(); ++i) sums[i] += params[i].value().to(at::kDouble);
+    }
+    for (std::size_t i = 0; i < sums.size(); ++i)
+        target[i].value().copy_((sums[i] / double(dirs.size())).to(target[i].value().scalar_type()));
+    return {};
+}
+
 Status loadCheckpointOptimizer(const std::string& dir, torch::optim::Optimizer& optimizer) {
     const std::string path = dir + "/optimizer.pt";
     std::error_code ec;

@@ -37,6 +37,9 @@ Status saveCheckpoint(const std::string& dir, TransformerImpl& model, torch::opt
 Expected<CheckpointState> readCheckpoint(const std::string& dir);
 // Loads the weights into `model` (names and shapes must match).
 Status loadCheckpointWeights(const std::string& dir, TransformerImpl& model);
+// Sets the parameters of `model` to their mean over the checkpoints in `dirs` (each holding the
+// network of model.config()); the mean is taken in double precision.
+Status averageCheckpointWeights(TransformerImpl& model, const std::vector<std::string>& dirs);
 Status loadCheckpointOptimizer(const std::string& dir, torch::optim::Optimizer& optimizer);
 Status restoreRng(const std::string& dir);
 

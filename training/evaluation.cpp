@@ -106,7 +106,7 @@ std::vector<SubsetRow> subsetRows(const EvalOutcome& outcome) {
 
 Expected<EvalReport> evaluateRun(Workspace& ws, const EvalRequest& request) {
     configureThreads(request.threads, 1);
-    auto loaded = loadRunModel(ws, request.runId, request.step, request.device);
+    auto loaded = loadRunModel(ws, request.runId, request.step, request.device, request.average);
     if (!loaded) return loaded.error();
     auto rows = loadEvalSet(ws, request.set, request.limit);
     if (!rows) return rows.error();
@@ -115,6 +115,7 @@ Expected<EvalReport> evaluateRun(Workspace& ws, const EvalRequest& request) {
     EvalReport report;
     report.set = request.set;
     report.step = loaded->state.step;
+    report.averagedSteps = loaded->averagedSteps;
     report.examples = std::int64_t(rows->size());
     report.model = judgePairs(*loaded->model, loaded->tokenizer, *instructions, *rows, loaded->state.model.maxSeq);
     for (std::size_t i = 0; i < rows->size(); ++i) {
@@ -125,7 +126,7 @@ Expected<EvalReport> evaluateRun(Workspace& ws, const EvalRequest& request) {
     }
     for (auto b : {rewardbench::Baseline::Random, rewardbench::Baseline::AlwaysLonger, rewardbench::Baseline::AlwaysFirst})
         report.baselines.emplace_back(b, baselineOutcome(b, *rows, loaded->config.seed));
-    if (request.store && !ws.readOnly()) {
+    if (request.store && request.average == 1 && !ws.readOnly()) { // an average is no checkpoint of the run
         RunStore runs(ws);
         std::vector<EvalResultRow> stored;
         for (const auto& r : subsetRows(report.model)) stored.push_back({r.subset, r.accuracy, r.examples});

@@ -82,6 +82,7 @@ struct EvalRequest {
     std::int64_t runId = 0;
     std::string set = "sample";
     std::int64_t step = -1; // checkpoint step; -1: the latest
+    int average = 1;        // weights averaged over this many checkpoints up to `step` (not stored)
     std::int64_t limit = 0;
     std::string device = "cpu";
     int threads = 0;
@@ -102,6 +103,7 @@ struct EvalReport {
     EvalOutcome model;
     std::vector<EvalExampleInfo> rows; // aligned with model.judgments
     rewardbench::LengthSplits lengthSplits; // of the model's results
+    std::vector<std::int64_t> averagedSteps; // checkpoints averaged (empty: `step` alone)
     std::vector<std::pair<rewardbench::Baseline, EvalOutcome>> baselines;
 };
 

@@ -108,7 +108,8 @@ int configureThreads(int requested, int localRanks) {
     return threads;
 }
 
-Expected<RunModel> loadRunModel(Workspace& ws, std::int64_t runId, std::int64_t step, const std::string& device) {
+Expected<RunModel> loadRunModel(Workspace& ws, std::int64_t runId, std::int64_t step, const std::string& device,
+                                int average) {
     RunStore runs(ws);
     auto run = runs.require(runId);
     if (!run) return run.error();
@@ -118,6 +119,15 @@ Expected<RunModel> loadRunModel(Workspace& ws, std::int64_t runId, std::int64_t 
     if (!dev) return dev.error();
     auto ckpt = findCheckpoint(ws, runId, step);
     if (!ckpt) return ckpt.error();
+    if (average < 1) return Error::badInput("--average must be at least 1");
+    std::vector<std::pair<std::int64_t, std::string>> averaged;
+    for (const auto& c : listCheckpoints(runDirectory(ws, runId)))
+        if (c.first <= ckpt->first) averaged.push_back(c);
+    if (int(averaged.size()) < average)
+        return Error::badInput("run " + std::to_string(runId) + " keeps " + std::to_string(averaged.size()) +
+                               " checkpoint(s) up to step " + std::to_string(ckpt->first) + "; averaging needs " +
+                               std::to_string(average));
+    averaged.erase(averaged.begin(), averaged.end() - average);
     auto state = readCheckpoint(ckpt->second);
     if (!state) return state.error();
     auto tok = runTokenizer(ws, *config);
@@ -131,6 +141,14 @@ Expected<RunModel> loadRunModel(Workspace& ws, std::int64_t runId, std::int64_t 
     out.checkpointDir = ckpt->second;
     out.model = Transformer(state->model);
     if (auto s = loadCheckpointWeights(ckpt->second, *out.model); !s) return s.error();
+    if (average > 1) {
+        std::vector<std::string> dirs;
+        for (const auto& [s, dir] : averaged) {
+            dirs.push_back(dir);
+            out.averagedSteps.push_back(s);
+        }
+        if (auto s = averageCheckpointWeights(*out.model, dirs); !s) return s.error();
+    }
     out.model->to(at::Device(*dev));
     out.model->eval();
     return out;

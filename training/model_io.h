@@ -34,13 +34,18 @@ struct RunModel {
     Transformer model{nullptr};
     Tokenizer tokenizer;
     TrainConfig config;
-    CheckpointState state;
+    CheckpointState state;           // of the checkpoint at the requested step
     std::string checkpointDir;
+    std::vector<std::int64_t> averagedSteps; // the checkpoints whose weights were averaged (one: none)
     RunModel(Tokenizer t) : tokenizer(std::move(t)) {}
 };
 
 // Loads the run's model at a checkpoint onto `device` ("cpu", "cuda", "cuda:K"), in eval mode.
-Expected<RunModel> loadRunModel(Workspace& ws, std::int64_t runId, std::int64_t step, const std::string& device);
+// With average = K > 1 its parameters are the mean of that checkpoint's and of the K - 1 kept
+// checkpoints before it (weight averaging: at the tiny scale single checkpoints of one run swing
+// by tens of points on Chat Hard; docs/reproduction.md). BadInput when fewer are kept.
+Expected<RunModel> loadRunModel(Workspace& ws, std::int64_t runId, std::int64_t step, const std::string& device,
+                                int average = 1);
 
 // Parses "cpu" / "cuda" / "cuda:K" and checks that CUDA is there when asked for.
 Expected<std::string> checkDevice(const std::string& device);

@@ -17,7 +17,7 @@ Expected<PredictReport> predictJudgments(Workspace& ws, const PredictRequest& re
     auto split = parseSplit(request.split);
     if (!split) return Error::badInput("--split must be train, dev or test");
     configureThreads(request.threads, 1);
-    auto loaded = loadRunModel(ws, request.runId, request.step, request.device);
+    auto loaded = loadRunModel(ws, request.runId, request.step, request.device, request.average);
     if (!loaded) return loaded.error();
     auto tasks = runTasks(ws, loaded->config);
     if (!tasks) return tasks.error();
@@ -74,7 +74,7 @@ Expected<PredictReport> predictJudgments(Workspace& ws, const PredictRequest& re
         }
         report.judged += std::int64_t(rows.size());
         report.agree += tally.first;
-        if (request.store && !ws.readOnly())
+        if (request.store && request.average == 1 && !ws.readOnly())
             if (auto st = runs.addPredictions(request.runId, report.step, stored); !st) return st.error();
     }
     if (report.judged == 0) return Error::badInput("no judgments to predict in split '" + request.split + "'");

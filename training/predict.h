@@ -15,6 +15,7 @@ namespace flame::training {
 struct PredictRequest {
     std::int64_t runId = 0;
     std::int64_t step = -1;
+    int average = 1; // weights averaged over this many checkpoints up to `step` (not stored)
     std::string split = "dev";
     std::string task;              // empty: every task of the run with candidate labels
     std::int64_t limitPerTask = 0; // 0: all

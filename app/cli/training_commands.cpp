@@ -143,6 +143,8 @@ void addRunModelOptions(CLI::App* cmd, std::string& ws, Request& req, bool& asJs
     cmd->add_option("WS", ws, "Workspace file")->required();
     cmd->add_option("--run", req.runId, "Run id")->required();
     cmd->add_option("--step", req.step, "Checkpoint step (default: the latest)");
+    cmd->add_option("--average", req.average,
+                    "Average the weights of this many kept checkpoints up to --step (results are not stored)");
     cmd->add_option("--device", req.device, "cpu | cuda | cuda:K")->default_val(req.device);
     cmd->add_option("--threads", req.threads, "Intra-op threads");
     cmd->add_flag("--json", asJson, "Print JSON");
@@ -399,6 +401,11 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
                 json::Object o;
                 o.emplace_back("run", json::Value(req->runId));
                 o.emplace_back("step", json::Value(r->step));
+                if (!r->averagedSteps.empty()) {
+                    json::Array steps;
+                    for (auto st : r->averagedSteps) steps.emplace_back(json::Value(st));
+                    o.emplace_back("averaged_steps", json::Value(std::move(steps)));
+                }
                 o.emplace_back("set", json::Value(r->set));
                 o.emplace_back("examples", json::Value(r->examples));
                 o.emplace_back("model", scoresJson(r->model.scores));
@@ -411,8 +418,11 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
                 printLine(json::serialize(json::Value(std::move(o))));
                 return;
             }
-            std::printf("run %lld step %lld on '%s' (%lld pairs, each judged in both orders, %.1f s)\n", (long long)req->runId,
-                        (long long)r->step, r->set.c_str(), (long long)r->examples, r->model.seconds);
+            std::string averaged;
+            for (auto st : r->averagedSteps) averaged += (averaged.empty() ? " (weights averaged over steps " : ", ") + std::to_string(st);
+            if (!averaged.empty()) averaged += ")";
+            std::printf("run %lld step %lld%s on '%s' (%lld pairs, each judged in both orders, %.1f s)\n", (long long)req->runId,
+                        (long long)r->step, averaged.c_str(), r->set.c_str(), (long long)r->examples, r->model.seconds);
             std::vector<std::pair<std::string, const rewardbench::Scores*>> cols = {{"model", &r->model.scores},
                                                                                      {"(verdicts)", &r->model.verdictScores}};
             for (const auto& [kind, out] : r->baselines) cols.emplace_back(rewardbench::toString(kind), &out.scores);

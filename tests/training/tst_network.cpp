@@ -264,6 +264,39 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < pa.size(); ++i) QCOMPARE(maxDiff(pa[i], pb[i]), 0.0); // Adam moments came back
     }
 
+    void averagedWeightsAreTheMeanOfTheCheckpoints() {
+        ModelConfig c = smallConfig();
+        CheckpointState st;
+        st.model = c;
+        std::vector<Transformer> models;
+        std::vector<std::string> dirs;
+        for (int i = 0; i < 3; ++i) {
+            torch::manual_seed(20 + i);
+            models.emplace_back(c);
+            dirs.push_back(path(("avg-" + std::to_string(i)).c_str()));
+            st.step = i + 1;
+            FLAME_VERIFY_OK(saveCheckpoint(dirs.back(), *models.back(), nullptr, st));
+        }
+        torch::manual_seed(99);
+        Transformer avg(c);
+        FLAME_VERIFY_OK(averageCheckpointWeights(*avg, dirs));
+        auto p0 = models[0]->parameters(), p1 = models[1]->parameters(), p2 = models[2]->parameters();
+        auto pa = avg->parameters();
+        for (std::size_t i = 0; i < pa.size(); ++i) {
+            QVERIFY(maxDiff(pa[i], (p0[i] + p1[i] + p2[i]) / 3) < 1e-6);
+            if (maxDiff(p0[i], p1[i]) > 0) QVERIFY(maxDiff(pa[i], p0[i]) > 0); // not a copy of one of them
+        }
+        // A checkpoint of another network is refused, naming the file.
+        ModelConfig wider = c;
+        wider.dModel = 48;
+        Transformer other(wider);
+        st.model = wider;
+        FLAME_VERIFY_OK(saveCheckpoint(path("avg-wide"), *other, nullptr, st));
+        auto bad = averageCheckpointWeights(*avg, {dirs[0], path("avg-wide")});
+        QVERIFY(!bad.ok());
+        QVERIFY(!averageCheckpointWeights(*avg, {}).ok());
+    }
+
     void damagedCheckpointsGiveClearErrors() {
         torch::manual_seed(8);
         Transformer m(smallConfig());

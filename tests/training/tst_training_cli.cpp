@@ -138,6 +138,24 @@ private slots:
         }
         QCOMPARE(runCli({"eval", m_ws, "--run", QString::number(m_finishedRun), "--results", m_dir.path() + "/no/such/dir/x.jsonl"})
                      .exitCode, 2);
+        // --average: the weights of the last checkpoints (3 and 6 here), said in the output and
+        // not stored as if they were checkpoint 6; more than the run keeps is a clear error.
+        {
+            const QString run = QString::number(m_finishedRun);
+            auto avg = runCli({"eval", m_ws, "--run", run, "--set", "sample-dev", "--average", "2", "--json", "--threads", "1"});
+            QVERIFY2(avg.exitCode == 0, qPrintable(avg.err));
+            auto av = json::parse(avg.out.trimmed().toStdString(), &e);
+            QVERIFY(av && av->find("averaged_steps"));
+            QCOMPARE(json::serialize(*av->find("averaged_steps")), std::string("[3,6]"));
+            QCOMPARE(av->find("step")->asInt(), std::int64_t(6));
+            auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
+            QVERIFY(RunStore(*ws).evalResults(m_finishedRun, "sample-dev")->empty());
+            auto tooMany = runCli({"eval", m_ws, "--run", run, "--average", "3"});
+            QCOMPARE(tooMany.exitCode, 2);
+            QVERIFY2(tooMany.err.contains("keeps 2 checkpoint(s) up to step 6"), qPrintable(tooMany.err));
+            auto text = runCli({"eval", m_ws, "--run", run, "--average", "2", "--limit", "20", "--threads", "1"});
+            QVERIFY2(text.out.contains("weights averaged over steps 3, 6"), qPrintable(text.out));
+        }
         // The same numbers through `flame score rewardbench`.
         const QString file = m_dir.path() + "/results.jsonl";
         {
