@@ -185,7 +185,7 @@ private Q_SLOTS:
             std::vector<FittedSequence> batch;
             for (int b = 0; b < 16; ++b) {
                 const int key = 10 + int(gen() % 2);
-                FittedSequence f{example(key), 0};
+                FittedSequence f{example(key), 0, {}};
                 f.targetStart = f.tokens.size();
                 f.tokens.push_back(key + 5);
                 f.tokens.push_back(Tokenizer::kEos);
@@ -203,7 +203,7 @@ private Q_SLOTS:
         std::vector<int> keys;
         for (int i = 0; i < 60; ++i) {
             keys.push_back(10 + i % 2);
-            qs.push_back({example(keys.back()), {{15, 2}, {16, 2}}});
+            qs.push_back({example(keys.back()), {{15, 2}, {16, 2}}, {}});
         }
         auto scores = scoreCandidates(*m, qs);
         int right = 0;

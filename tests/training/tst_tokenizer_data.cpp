@@ -141,8 +141,8 @@ private slots:
     }
 
     void batchesLabelOnlyTargets() {
-        FittedSequence s1{{1, 10, 11, 12, 2}, 3}; // target: 12 and EOS
-        FittedSequence s2{{1, 20, 21, 2}, 2};
+        FittedSequence s1{{1, 10, 11, 12, 2}, 3, {}}; // target: 12 and EOS
+        FittedSequence s2{{1, 20, 21, 2}, 2, {}};
         HostBatch b = makeBatch({s1, s2}, {7, 8});
         QCOMPARE(b.rows, 2);
         QCOMPARE(b.length, 4);
@@ -155,8 +155,8 @@ private slots:
     }
 
     void contextLabelsCoverTheInputSide() {
-        FittedSequence s1{{1, 10, 11, 12, 2}, 3};
-        FittedSequence s2{{1, 20, 21, 2}, 2};
+        FittedSequence s1{{1, 10, 11, 12, 2}, 3, {}};
+        FittedSequence s2{{1, 20, 21, 2}, 2, {}};
         HostBatch b = makeBatch({s1, s2}, {7, 8}, true);
         // Positions predicting context tokens (after BOS, before the target) and nothing else:
         // the target labels are unchanged, padding is skipped.
