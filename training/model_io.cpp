@@ -140,8 +140,9 @@ Expected<RunModel> loadRunModel(Workspace& ws, std::int64_t runId, std::int64_t 
     out.state = *state;
     out.checkpointDir = ckpt->second;
     out.model = Transformer(state->model);
-    if (auto s = loadCheckpointWeights(ckpt->second, *out.model); !s) return s.error();
-    if (average > 1) {
+    if (average == 1) {
+        if (auto s = loadCheckpointWeights(ckpt->second, *out.model); !s) return s.error();
+    } else { // the average reads every checkpoint, the requested one included
         std::vector<std::string> dirs;
         for (const auto& [s, dir] : averaged) {
             dirs.push_back(dir);
