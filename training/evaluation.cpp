@@ -1,5 +1,6 @@
 #include "training/evaluation.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -44,19 +45,21 @@ void finishOutcome(EvalOutcome& outcome) {
         outcome.categories[tailpatch::index(c)] = rewardbench::categoryScore(c, outcome.scores.subsets);
 }
 
-EvalOutcome judgePairs(TransformerImpl& model, const Tokenizer& tok, const Instructions& instructions,
-                       const std::vector<EvalRow>& rows, int maxSeq, int maxRows) {
-    const auto t0 = std::chrono::steady_clock::now();
-    EvalOutcome out;
+std::vector<PairLogProbs> judgeShard(TransformerImpl& model, const Tokenizer& tok, const Instructions& instructions,
+                                     const std::vector<EvalRow>& rows, int maxSeq, int shard, int shards, int maxRows) {
     std::vector<std::int32_t> candA, candB;
     tok.encodeAppend(targetText({{"choice", "A"}}), candA);
     tok.encodeAppend(targetText({{"choice", "B"}}), candB);
     candA.push_back(Tokenizer::kEos);
     candB.push_back(Tokenizer::kEos);
     const int reserve = int(std::max(candA.size(), candB.size()));
+    std::vector<std::size_t> mine;
+    for (std::size_t i = std::size_t(std::max(0, shard)); i < rows.size(); i += std::size_t(std::max(1, shards)))
+        mine.push_back(i);
     std::vector<JudgeQuery> queries;
-    queries.reserve(rows.size() * 2);
-    for (const auto& r : rows) {
+    queries.reserve(mine.size() * 2);
+    for (std::size_t i : mine) {
+        const EvalRow& r = rows[i];
         for (int order = 0; order < 2; ++order) {
             const std::string& a = order == 0 ? r.chosen : r.rejected;
             const std::string& b = order == 0 ? r.rejected : r.chosen;
@@ -68,12 +71,20 @@ EvalOutcome judgePairs(TransformerImpl& model, const Tokenizer& tok, const Instr
         }
     }
     auto scores = scoreCandidates(model, queries, maxRows);
+    std::vector<PairLogProbs> out(rows.size(), PairLogProbs{0, 0, 0, 0});
+    for (std::size_t k = 0; k < mine.size(); ++k)
+        out[mine[k]] = {scores[2 * k][0], scores[2 * k][1], scores[2 * k + 1][0], scores[2 * k + 1][1]};
+    return out;
+}
+
+EvalOutcome outcomeFromLogProbs(const std::vector<EvalRow>& rows, const std::vector<PairLogProbs>& logProbs) {
+    EvalOutcome out;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         PairJudgment j;
-        j.firstA = scores[2 * i][0];
-        j.firstB = scores[2 * i][1];
-        j.secondA = scores[2 * i + 1][0];
-        j.secondB = scores[2 * i + 1][1];
+        j.firstA = logProbs[i][0];
+        j.firstB = logProbs[i][1];
+        j.secondA = logProbs[i][2];
+        j.secondB = logProbs[i][3];
         j.result = rewardbench::orderResult(j.margin(), 0.0);
         j.verdictResult = rewardbench::bothOrdersResult(rewardbench::orderResult(j.firstA, j.firstB),
                                                         rewardbench::orderResult(j.secondB, j.secondA));
@@ -82,6 +93,13 @@ EvalOutcome judgePairs(TransformerImpl& model, const Tokenizer& tok, const Instr
         out.judgments.push_back(j);
     }
     finishOutcome(out);
+    return out;
+}
+
+EvalOutcome judgePairs(TransformerImpl& model, const Tokenizer& tok, const Instructions& instructions,
+                       const std::vector<EvalRow>& rows, int maxSeq, int maxRows) {
+    const auto t0 = std::chrono::steady_clock::now();
+    EvalOutcome out = outcomeFromLogProbs(rows, judgeShard(model, tok, instructions, rows, maxSeq, 0, 1, maxRows));
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
 }

@@ -62,6 +62,17 @@ struct EvalOutcome {
 EvalOutcome judgePairs(TransformerImpl& model, const Tokenizer& tokenizer, const Instructions& instructions,
                        const std::vector<EvalRow>& rows, int maxSeq, int maxRows = 32);
 
+// The log-probabilities of one row: {first A, first B, second A, second B}, "first" being the
+// presentation with the chosen response as A.
+using PairLogProbs = std::array<double, 4>;
+// judgePairs split for data-parallel ranks: scores the rows i with i % shards == shard and leaves
+// the others at zero, so that the ranks' vectors add up (one all-reduce sum) to the whole set's.
+std::vector<PairLogProbs> judgeShard(TransformerImpl& model, const Tokenizer& tokenizer, const Instructions& instructions,
+                                     const std::vector<EvalRow>& rows, int maxSeq, int shard, int shards,
+                                     int maxRows = 32);
+// Results, tallies, scores and categories of `rows` from their log-probabilities (seconds left 0).
+EvalOutcome outcomeFromLogProbs(const std::vector<EvalRow>& rows, const std::vector<PairLogProbs>& logProbs);
+
 // A baseline's outcome on the same rows.
 EvalOutcome baselineOutcome(rewardbench::Baseline baseline, const std::vector<EvalRow>& rows, std::uint64_t seed = 1);
 

@@ -264,27 +264,38 @@ std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model, cons
     return out;
 }
 
-double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
-                      const std::vector<std::size_t>& targetStarts, int maxRows,
-                      const std::vector<std::vector<std::uint8_t>>* segments) {
+TargetLossSum targetLossSum(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
+                            const std::vector<std::size_t>& targetStarts, int maxRows,
+                            const std::vector<std::vector<std::uint8_t>>* segments, int shard, int shards) {
+    TORCH_CHECK(!model.hasSegments() || segments, "this network has a segment embedding: the sequences need segment ids");
     EvalScope scope(model);
     const at::Device dev = deviceOf(model);
-    double total = 0;
-    std::int64_t count = 0;
-    for (std::size_t s0 = 0; s0 < sequences.size(); s0 += std::size_t(std::max(1, maxRows))) {
-        const std::size_t s1 = std::min(sequences.size(), s0 + std::size_t(std::max(1, maxRows)));
+    std::vector<std::size_t> mine;
+    for (std::size_t i = std::size_t(std::max(0, shard)); i < sequences.size(); i += std::size_t(std::max(1, shards)))
+        mine.push_back(i);
+    TargetLossSum sum;
+    const std::size_t rows = std::size_t(std::max(1, maxRows));
+    for (std::size_t s0 = 0; s0 < mine.size(); s0 += rows) {
         std::vector<FittedSequence> part;
-        for (std::size_t i = s0; i < s1; ++i)
+        for (std::size_t k = s0; k < std::min(mine.size(), s0 + rows); ++k) {
+            const std::size_t i = mine[k];
             part.push_back({sequences[i], targetStarts[i], segments ? (*segments)[i] : std::vector<std::uint8_t>()});
-        TORCH_CHECK(!model.hasSegments() || segments, "this network has a segment embedding: the sequences need segment ids");
+        }
         HostBatch b = makeBatch(part, std::vector<std::uint64_t>(part.size(), 0));
         at::Tensor in = at::tensor(b.inputs, longOn(at::kCPU)).view({b.rows, b.length}).to(dev);
         at::Tensor lab = at::tensor(b.labels, longOn(at::kCPU)).view({b.rows, b.length}).to(dev);
         auto [loss, n] = model.lossSum(in, lab, nullptr, segmentTensor(model, b.segments, b.rows, b.length, dev));
-        total += loss.item<double>();
-        count += n;
+        sum.total += loss.item<double>();
+        sum.tokens += n;
     }
-    return count ? total / double(count) : 0.0;
+    return sum;
+}
+
+double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
+                      const std::vector<std::size_t>& targetStarts, int maxRows,
+                      const std::vector<std::vector<std::uint8_t>>* segments) {
+    const TargetLossSum s = targetLossSum(model, sequences, targetStarts, maxRows, segments, 0, 1);
+    return s.tokens ? s.total / double(s.tokens) : 0.0;
 }
 
 } // namespace flame::training

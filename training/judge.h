@@ -44,4 +44,14 @@ double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std:
                       const std::vector<std::size_t>& targetStarts, int maxRows = 16,
                       const std::vector<std::vector<std::uint8_t>>* segments = nullptr);
 
+// The summed negative log-likelihood and the target-token count of the sequences i with
+// i % shards == shard: the shards of several ranks add up to the whole set's (one all-reduce).
+struct TargetLossSum {
+    double total = 0;
+    std::int64_t tokens = 0;
+};
+TargetLossSum targetLossSum(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
+                            const std::vector<std::size_t>& targetStarts, int maxRows,
+                            const std::vector<std::vector<std::uint8_t>>* segments, int shard, int shards);
+
 } // namespace flame::training

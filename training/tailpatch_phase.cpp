@@ -122,14 +122,12 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
         }
     }
 
-    std::vector<EvalRow> devRows;
-    if (ctx.primary) {
-        if (tp.devSet == cfg.evalSet)
-            return Error::badInput("tail-patching must not be measured on the evaluation set '" + cfg.evalSet + "'");
-        auto rows = loadEvalSet(*ctx.ws, tp.devSet, tp.devLimit);
-        if (!rows) return rows.error();
-        devRows = std::move(*rows);
-    }
+    // Every rank loads the development set: its evaluations are sharded over the ranks.
+    if (tp.devSet == cfg.evalSet)
+        return Error::badInput("tail-patching must not be measured on the evaluation set '" + cfg.evalSet + "'");
+    auto loadedDev = loadEvalSet(*ctx.ws, tp.devSet, tp.devLimit);
+    if (!loadedDev) return loadedDev.error();
+    const std::vector<EvalRow> devRows = std::move(*loadedDev);
     auto parent = findCheckpoint(*ctx.ws, cfg.fromRun, cfg.fromStep);
     if (!parent) return parent.error();
     if (auto s = readCheckpoint(parent->second); !s) return s.error();
@@ -157,11 +155,11 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
         d.emplace_back("groups", json::Value(std::move(g)));
         return ctx.runs->setDocument(ctx.run.id, "tailpatch", json::serialize(json::Value(std::move(d))));
     };
-    if (ctx.primary && !base) {
+    if (!base) { // every rank read the same stored document, so all of them agree on this
         base = evaluateRows(ctx, *model, devRows).categories;
-        if (auto s = saveDoc(); !s) return s.error();
+        if (ctx.primary)
+            if (auto s = saveDoc(); !s) return s.error();
     }
-    if (!base) base = Categories{}; // other ranks never read it
 
     std::int64_t patchExamples = 0;
     for (const auto& group : groups) {
@@ -210,14 +208,12 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
         LoopHooks hooks;
         hooks.collective = ctx.collective.get();
         hooks.stopRequested = [&](std::int64_t) { return ctx.stopRequested(); }; // --stop-after counts main steps only
-        if (ctx.primary) {
-            hooks.evaluate = [&](std::int64_t step, std::int64_t) -> Status {
-                Categories c = evaluateRows(ctx, *model, devRows).categories;
-                if (step < tp.steps) result.mid = c;
-                else result.patched = c;
-                return {};
-            };
-        }
+        hooks.evaluate = [&](std::int64_t step, std::int64_t) -> Status { // all ranks: sharded
+            Categories c = evaluateRows(ctx, *model, devRows).categories;
+            if (step < tp.steps) result.mid = c;
+            else result.patched = c;
+            return {};
+        };
         auto end = runLoop(*model, *optimizer, tokens, std::move(sampler), lo, hooks);
         if (!end) return end.error();
         if (*end == LoopEnd::Stopped) return Error::cancelled();

@@ -50,8 +50,47 @@ Expected<std::vector<double>> runRates(const WorkerContext& ctx, const std::vect
     return mixtureRates(mt, MixtureSpec{kind, ctx.config.cap > 0 ? ctx.config.cap : kPaperCap});
 }
 
+namespace {
+
+// Sums `values` over the ranks (in place). The tensor lives on the model's device, as NCCL needs.
+void allReduceOnModelDevice(WorkerContext& ctx, TransformerImpl& model, std::vector<double>& values) {
+    at::Tensor t = at::tensor(values, at::TensorOptions().dtype(at::kDouble)).to(model.tok_emb->weight.device());
+    ctx.collective->allReduceSum(t);
+    t = t.to(at::kCPU).contiguous();
+    std::copy(t.data_ptr<double>(), t.data_ptr<double>() + values.size(), values.begin());
+}
+
+bool sharded(const WorkerContext& ctx) { return ctx.collective && ctx.world > 1; }
+
+} // namespace
+
 EvalOutcome evaluateRows(WorkerContext& ctx, TransformerImpl& model, const std::vector<EvalRow>& rows) {
-    return judgePairs(model, *ctx.tokenizer, ctx.rewardbenchInstructions, rows, ctx.config.model.maxSeq);
+    if (!sharded(ctx)) return judgePairs(model, *ctx.tokenizer, ctx.rewardbenchInstructions, rows, ctx.config.model.maxSeq);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto shard = judgeShard(model, *ctx.tokenizer, ctx.rewardbenchInstructions, rows, ctx.config.model.maxSeq, ctx.rank,
+                            ctx.world);
+    std::vector<double> flat;
+    flat.reserve(shard.size() * 4);
+    for (const auto& p : shard) flat.insert(flat.end(), p.begin(), p.end());
+    allReduceOnModelDevice(ctx, model, flat); // other ranks' rows are zero here: the sum is a gather
+    for (std::size_t i = 0; i < shard.size(); ++i) std::copy_n(flat.begin() + std::ptrdiff_t(4 * i), 4, shard[i].begin());
+    EvalOutcome out = outcomeFromLogProbs(rows, shard);
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return out;
+}
+
+double devLoss(WorkerContext& ctx, TransformerImpl& model) {
+    if (ctx.devSequences.empty()) return 0.0;
+    const bool split = sharded(ctx);
+    TargetLossSum s = targetLossSum(model, ctx.devSequences, ctx.devTargetStarts, 16, &ctx.devSegments,
+                                    split ? ctx.rank : 0, split ? ctx.world : 1);
+    if (split) {
+        std::vector<double> v = {s.total, double(s.tokens)};
+        allReduceOnModelDevice(ctx, model, v);
+        s.total = v[0];
+        s.tokens = std::int64_t(v[1]);
+    }
+    return s.tokens ? s.total / double(s.tokens) : 0.0;
 }
 
 namespace {
@@ -132,8 +171,9 @@ Status loadEvaluationData(WorkerContext& ctx) {
 
 Status evaluateAndRecord(WorkerContext& ctx, TransformerImpl& model, std::int64_t step, std::int64_t examples, bool full) {
     const auto& rows = full ? ctx.evalFull : ctx.evalPeriodic;
-    EvalOutcome outcome = evaluateRows(ctx, model, rows);
-    const double loss = ctx.devSequences.empty() ? 0.0 : meanTargetLoss(model, ctx.devSequences, ctx.devTargetStarts, 16, &ctx.devSegments);
+    EvalOutcome outcome = evaluateRows(ctx, model, rows); // every rank judges its share
+    const double loss = devLoss(ctx, model);
+    if (!ctx.primary) return {};
     using rewardbench::Section;
     const auto& s = outcome.scores;
     std::vector<std::pair<std::string, double>> values = {
@@ -290,10 +330,10 @@ Expected<RunState> runMain(WorkerContext& ctx) {
         e.emplace_back("data_build_seconds", json::Value(m.dataBuildSeconds));
         ctx.emit(std::move(e));
     };
+    hooks.evaluate = [&](std::int64_t step, std::int64_t examples) { // all ranks: the set is sharded
+        return evaluateAndRecord(ctx, *model, step, examples, step == cfg.steps);
+    };
     if (ctx.primary) {
-        hooks.evaluate = [&](std::int64_t step, std::int64_t examples) {
-            return evaluateAndRecord(ctx, *model, step, examples, step == cfg.steps);
-        };
         hooks.checkpoint = [&](std::int64_t step, std::int64_t examples, const MixtureSampler::State& s) {
             return checkpointAndRecord(ctx, *model, *optimizer, step, examples, s);
         };
@@ -374,8 +414,7 @@ Expected<RunState> setUp(WorkerContext& ctx) {
         if (!tt) return tt.error();
         ctx.tokens.push_back(std::move(*tt));
     }
-    if (ctx.primary)
-        if (auto s = loadEvaluationData(ctx); !s) return s.error();
+    if (auto s = loadEvaluationData(ctx); !s) return s.error(); // every rank judges a share of the sets
     return RunState::Running;
 }
 

@@ -44,7 +44,7 @@ struct WorkerContext {
     std::vector<const TaskDefinition*> tasks;
     std::vector<TaskTokens> tokens; // train split, in task order
 
-    // Evaluation data (rank 0).
+    // Evaluation data (every rank: evaluations are sharded over the ranks).
     Instructions rewardbenchInstructions;
     std::vector<EvalRow> evalFull, evalPeriodic;
     std::vector<std::vector<std::int32_t>> devSequences;
@@ -79,7 +79,10 @@ Expected<std::vector<double>> runRates(const WorkerContext& ctx, const std::vect
 // tail-patch results and the plan; resumable per group. Returns Error::cancelled() on a stop.
 Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx);
 
-// Judges the rows on rank 0 (eval mode, no gradients).
+// Judges the rows (eval mode, no gradients). With several ranks it is a collective: every rank
+// must call it with the same rows; each judges every world-th row and all get the whole outcome.
 EvalOutcome evaluateRows(WorkerContext& ctx, TransformerImpl& model, const std::vector<EvalRow>& rows);
+// The held-out target loss on the dev-split sequences (a collective like evaluateRows).
+double devLoss(WorkerContext& ctx, TransformerImpl& model);
 
 } // namespace flame::training

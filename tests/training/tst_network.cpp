@@ -6,12 +6,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <random>
 
 #include "model/sample/corpus.h"
 #include "storage/instruction_store.h"
 #include "storage/sample_writer.h"
 #include "training/checkpoint.h"
+#include "training/evaluation.h"
 #include "training/judge.h"
 #include "training/network.h"
 #include "training/tokenizer.h"
@@ -49,6 +51,30 @@ class NetworkTest : public QObject {
 
     QTemporaryDir m_dir;
     std::string path(const char* name) { return (m_dir.path() + "/" + name).toStdString(); }
+
+    // A small sample workspace (1,200 judgments, its evaluation set) and a 400-piece tokenizer,
+    // made once for the tests that need real formatted text.
+    std::optional<Workspace> m_ws;
+    std::optional<Tokenizer> m_tok;
+    bool prepareSampleWorkspace() {
+        if (m_ws) return true;
+        auto ws = Workspace::create(path("sample.flame"));
+        if (!ws) return false;
+        sample::SampleOptions so;
+        so.judgments = 1200;
+        so.biasInstructions = 1;
+        if (!writeSampleCorpus(*ws, so)) return false;
+        TokenizerTrainOptions to;
+        to.vocabSize = 400;
+        to.sampleExamples = 300;
+        auto trained = trainTokenizer(*ws, to);
+        if (!trained) return false;
+        auto tok = Tokenizer::load(trained->path);
+        if (!tok) return false;
+        m_ws.emplace(std::move(*ws));
+        m_tok.emplace(std::move(*tok));
+        return true;
+    }
 
 private Q_SLOTS:
     void initTestCase() { at::set_num_threads(2); }
@@ -329,19 +355,9 @@ private Q_SLOTS:
 
     void resumedLoopReproducesTheUninterruptedLossesBitForBit() {
         // A small workspace, its token caches, and the real loop with dropout and accumulation.
-        auto ws = Workspace::create(path("resume.flame"));
-        FLAME_VERIFY_OK(ws);
-        sample::SampleOptions so;
-        so.judgments = 1200;
-        so.biasInstructions = 1;
-        FLAME_VERIFY_OK(writeSampleCorpus(*ws, so));
-        TokenizerTrainOptions to;
-        to.vocabSize = 400;
-        to.sampleExamples = 300;
-        auto trained = trainTokenizer(*ws, to);
-        FLAME_VERIFY_OK(trained);
-        auto tok = Tokenizer::load(trained->path);
-        FLAME_VERIFY_OK(tok);
+        QVERIFY(prepareSampleWorkspace());
+        auto& ws = m_ws;
+        auto& tok = m_tok;
         InstructionStore store(*ws);
         std::vector<TaskTokens> owned;
         for (const char* key : {"hh-rlhf-harmlessness", "mnli", "prm800k-pairwise"}) {
@@ -429,6 +445,45 @@ private Q_SLOTS:
         // A 400-piece vocabulary at initialisation: about ln(400) = 6 nats per context token.
         QVERIFY2(contextLosses[0] > 4 && contextLosses[0] < 8, qPrintable(QString::number(contextLosses[0])));
         QVERIFY(contextLosses[5] < contextLosses[0]);
+    }
+
+    void shardedJudgingAddsUpToTheWholeSet() {
+        // What data-parallel ranks do in an evaluation: each judges every world-th row, the rest
+        // stay zero, and one all-reduce sum gives every rank the whole set's log-probabilities.
+        QVERIFY(prepareSampleWorkspace());
+        auto rows = loadEvalSet(*m_ws, "sample", 41);
+        FLAME_VERIFY_OK(rows);
+        QVERIFY(rows->size() >= 30);
+        auto ins = InstructionStore(*m_ws).current("rewardbench-pairwise");
+        FLAME_VERIFY_OK(ins);
+        torch::manual_seed(6);
+        ModelConfig mc = smallConfig(m_tok->vocabSize());
+        mc.maxSeq = 128;
+        Transformer m(mc);
+        const auto whole = judgeShard(*m, *m_tok, ins->instructions, *rows, mc.maxSeq, 0, 1);
+        const auto even = judgeShard(*m, *m_tok, ins->instructions, *rows, mc.maxSeq, 0, 2);
+        const auto odd = judgeShard(*m, *m_tok, ins->instructions, *rows, mc.maxSeq, 1, 2);
+        QCOMPARE(whole.size(), rows->size());
+        QCOMPARE(even.size(), rows->size());
+        QCOMPARE(odd.size(), rows->size());
+        std::vector<PairLogProbs> summed(rows->size());
+        for (std::size_t i = 0; i < rows->size(); ++i)
+            for (std::size_t k = 0; k < 4; ++k) {
+                const PairLogProbs& other = i % 2 == 0 ? odd[i] : even[i];
+                QVERIFY(other[k] == 0.0); // not this shard's row: exactly zero, so the sum is a gather
+                summed[i][k] = even[i][k] + odd[i][k];
+                QVERIFY(whole[i][k] < 0);
+                QVERIFY2(std::fabs(summed[i][k] - whole[i][k]) < 1e-4,
+                         qPrintable(QString("row %1: %2 vs %3").arg(i).arg(summed[i][k]).arg(whole[i][k])));
+            }
+        // The outcome from the gathered values is judgePairs' (same tallies and sections).
+        const EvalOutcome a = outcomeFromLogProbs(*rows, summed);
+        const EvalOutcome b = judgePairs(*m, *m_tok, ins->instructions, *rows, mc.maxSeq);
+        QCOMPARE(a.judgments.size(), b.judgments.size());
+        int differing = 0;
+        for (std::size_t i = 0; i < a.judgments.size(); ++i) differing += a.judgments[i].result != b.judgments[i].result;
+        QCOMPARE(differing, 0);
+        QCOMPARE(a.scores.score, b.scores.score);
     }
 
     void contextAndTargetLossesComeFromOneForwardPass() {

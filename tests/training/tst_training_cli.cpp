@@ -258,6 +258,20 @@ private slots:
             }
             const RunRecord row = runRow(createdRun(two));
             QCOMPARE(row.config.find("\"context_loss\":0.5") != std::string::npos, !extra.isEmpty());
+            // Evaluations are sharded over the ranks: the held-out loss (a smooth function of the
+            // weights, which agree within float tolerance) matches, and the whole set was judged.
+            const auto e1 = events(lines1, "eval"), e2 = events(lines2, "eval");
+            QCOMPARE(e1.size(), std::size_t(2)); // steps 3 and 4
+            QCOMPARE(e2.size(), e1.size());
+            for (std::size_t i = 0; i < e1.size(); ++i) {
+                const double a = e1[i]->find("loss")->asDouble(), b = e2[i]->find("loss")->asDouble();
+                QVERIFY2(a > 0 && std::fabs(a - b) <= 1e-5 * a, qPrintable(QString("eval loss %1 vs %2").arg(a, 0, 'g', 12).arg(b, 0, 'g', 12)));
+                QCOMPARE(e2[i]->find("eval_examples")->asInt(), e1[i]->find("eval_examples")->asInt());
+                for (const char* k : {"chat", "chat_hard", "safety", "reasoning", "score"}) {
+                    const double x = e2[i]->find(k)->asDouble();
+                    QVERIFY(x >= 0 && x <= 1);
+                }
+            }
         }
     }
 
@@ -265,20 +279,28 @@ private slots:
         auto rm = runCli({"train", m_ws, "--variant", "flame-rm", "--from", QString::number(m_finishedRun), "--steps", "2",
                           "--batch", "4", "--threads", "1", "--eval-limit", "20", "--json"});
         QVERIFY2(rm.exitCode == 0, qPrintable(rm.err + rm.out));
-        auto opt = runCli({"train", m_ws, "--variant", "flame-opt-rm", "--from", QString::number(m_finishedRun), "--from-step", "3",
-                           "--steps", "2", "--batch", "4", "--threads", "1", "--eval-limit", "20", "--tailpatch-steps", "2",
-                           "--tailpatch-batch", "4", "--group-size", "40", "--dev-limit", "20", "--no-mid", "--json"});
-        QVERIFY2(opt.exitCode == 0, qPrintable(opt.err + opt.out));
-        const auto lines = jsonLines(opt.out);
-        QVERIFY(!events(lines, "tailpatch").empty());
-        QCOMPARE(events(lines, "tailpatch_plan").size(), std::size_t(1));
-        const std::int64_t run = createdRun(opt);
-        auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
-        RunStore runs(*ws);
-        auto rows = runs.tailpatchResults(run);
-        QVERIFY(rows && rows->size() >= 5 * 90); // every task, five categories
-        QVERIFY(*runs.document(run, "tailpatch_plan"));
-        QCOMPARE(runs.require(run)->state, RunState::Finished);
+        // One process, then two Gloo ranks (the development-set evaluations are sharded over them).
+        std::size_t patched = 0;
+        for (const char* nproc : {"1", "2"}) {
+            auto opt = runCli({"train", m_ws, "--variant", "flame-opt-rm", "--from", QString::number(m_finishedRun), "--from-step",
+                               "3", "--steps", "2", "--batch", "4", "--threads", "1", "--eval-limit", "20", "--tailpatch-steps",
+                               "2", "--tailpatch-batch", "4", "--group-size", "40", "--dev-limit", "20", "--no-mid", "--nproc",
+                               nproc, "--json"});
+            QVERIFY2(opt.exitCode == 0, qPrintable(opt.err + opt.out));
+            const auto lines = jsonLines(opt.out);
+            const auto groups = events(lines, "tailpatch");
+            QVERIFY(!groups.empty());
+            if (patched) QCOMPARE(groups.size(), patched);
+            patched = groups.size();
+            QCOMPARE(events(lines, "tailpatch_plan").size(), std::size_t(1));
+            const std::int64_t run = createdRun(opt);
+            auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
+            RunStore runs(*ws);
+            auto rows = runs.tailpatchResults(run);
+            QVERIFY(rows && rows->size() >= 5 * 90); // every task, five categories
+            QVERIFY(*runs.document(run, "tailpatch_plan"));
+            QCOMPARE(runs.require(run)->state, RunState::Finished);
+        }
     }
 
     void biasProbesAndExport() {
