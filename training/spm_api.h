@@ -31,6 +31,8 @@ struct SpmApi {
     // 0 pad, 1 bos, 2 eos, 3 unk
     int (*specialId)(const void* processor, int which);
     // Trainer arguments as key/value pairs, sentences as (pointer, length) pairs; 1 on success.
+    // Writes <model_prefix>.model only (no .vocab); the model's bytes depend on the arguments
+    // other than model_prefix and on the texts alone.
     int (*train)(const char* const* keys, const char* const* values, std::size_t argCount, const char* const* texts,
                  const std::size_t* textSizes, std::size_t textCount, char* error, std::size_t errorCap);
 };

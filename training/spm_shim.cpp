@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -97,10 +98,25 @@ int train(const char* const* keys, const char* const* values, std::size_t argCou
           const std::size_t* textSizes, std::size_t textCount, char* error, std::size_t errorCap) {
     std::unordered_map<std::string, std::string> args;
     for (std::size_t i = 0; i < argCount; ++i) args[keys[i]] = values[i];
+    // The trainer stores its arguments in the model, model_prefix included. The caller's prefix
+    // is a temporary path with a process id in it, which made every training of the same texts a
+    // different file (and tokenizer hash) with the same pieces. So the model comes back as bytes
+    // (the trainer then wants no prefix at all) and is written here under the caller's prefix.
+    const std::string path = args["model_prefix"] + ".model";
+    args.erase("model_prefix");
     VectorIterator it(texts, textSizes, textCount);
-    auto status = sentencepiece::SentencePieceTrainer::Train(args, &it);
-    if (!status.ok()) copyOut(status.ToString(), error, errorCap);
-    return status.ok() ? 1 : 0;
+    std::string model;
+    auto status = sentencepiece::SentencePieceTrainer::Train(args, &it, &model);
+    if (!status.ok()) {
+        copyOut(status.ToString(), error, errorCap);
+        return 0;
+    }
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out.write(model.data(), std::streamsize(model.size())) || !out.flush()) {
+        copyOut("cannot write " + path, error, errorCap);
+        return 0;
+    }
+    return 1;
 }
 
 const flame::training::SpmApi kApi = {flame::training::kSpmApiVersion, load, destroy, encode, decode, pieceSize,

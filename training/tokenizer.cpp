@@ -238,7 +238,6 @@ Status trainTokenizerOnTexts(const std::vector<std::string>& texts, const Tokeni
                              why, sizeof why))
         return Error::internal(std::string("SentencePiece training failed: ") + why);
     std::error_code ec;
-    fs::remove(prefix + ".vocab", ec);
     if (prefix + ".model" != modelPath) fs::rename(prefix + ".model", modelPath, ec);
     if (ec) return Error::internal("cannot move the tokenizer model: " + ec.message(), modelPath);
     return {};

@@ -54,6 +54,23 @@ private slots:
         QVERIFY(!enc.out.trimmed().isEmpty());
     }
 
+    void tokenizerTrainingIsReproducible() {
+        // The same texts and options give the same model file in another process: its hash keys
+        // the token caches and every run's checkpoints (the trainer used to store the temporary,
+        // process-specific output path in the model).
+        QStringList hashes;
+        for (int i = 0; i < 2; ++i) {
+            auto t = runCli({"tokenizer", m_ws, "train", "--vocab", "500", "--sample", "800", "--json"});
+            QVERIFY2(t.exitCode == 0, qPrintable(t.err));
+            json::ParseError e;
+            auto v = json::parse(t.out.trimmed().toStdString(), &e);
+            QVERIFY(v && v->find("hash"));
+            hashes << QString::fromStdString(v->find("hash")->asString());
+        }
+        QCOMPARE(hashes[0].size(), 32);
+        QCOMPARE(hashes[1], hashes[0]);
+    }
+
     void trainPrintsEventsAndRecordsTheRun() {
         auto r = runCli(QStringList{"train", m_ws, "--variant", "flame", "--json"} + small(6));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
