@@ -12,20 +12,24 @@
 # tuned on the evaluation set: the knobs below are fixed defaults.
 #
 # usage: bench/reproduce.sh [BUILD_DIR] [WORK_DIR]
-# knobs (environment): JUDGMENTS=20000 FLAME_STEPS=1500 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
-#   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 BIAS_INSTRUCTIONS=8 THREADS=$(nproc)
+# knobs (environment): JUDGMENTS=20000 FLAME_STEPS=5000 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
+#   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 BIAS_INSTRUCTIONS=8 RANKS=$(nproc)
+# Training runs as RANKS data-parallel processes of one thread each (Gloo): at this network size a
+# second process is 1.6x the throughput of a second thread (docs/reproduction.md). The final
+# evaluations are one-thread processes side by side; the bias probes, whose greedy decoding does
+# gain from a second thread, run alone on all of them.
 set -euo pipefail
 build=$(cd "${1:-build/dev}" && pwd)
 work=${2:-/tmp/flame-reproduce}
 flame="$build/app/flame"
 judgments=${JUDGMENTS:-20000}
-flame_steps=${FLAME_STEPS:-1500}
+flame_steps=${FLAME_STEPS:-5000}
 batch=${BATCH:-16}
 opt_steps=${OPT_STEPS:-$((flame_steps / 2))}
 tp_steps=${TP_STEPS:-24}
 tp_group=${TP_GROUP:-8}
 bias_n=${BIAS_INSTRUCTIONS:-8}
-threads=${THREADS:-$(nproc)}
+ranks=${RANKS:-$(nproc)}
 py=$(command -v python3)
 mkdir -p "$work"
 ws="$work/reproduce.flame"
@@ -37,12 +41,13 @@ stamp "corpus: $judgments generated judgments, evaluation set, development set, 
 "$flame" init "$ws" >/dev/null
 "$flame" sample "$ws" --judgments "$judgments" -q
 "$flame" tokenizer "$ws" train --vocab 4000
-common=(--threads "$threads" --json)
+common=(--nproc "$ranks" --threads 1 --json)
+run_of() { "$py" -c 'import json,sys; print(next(json.loads(l)["run"] for l in open(sys.argv[1]) if "\"created\"" in l))' "$1"; }
 
 stamp "FLAMe: $flame_steps steps x batch $batch"
 "$flame" train "$ws" --variant flame --steps "$flame_steps" --batch "$batch" --eval-every $((flame_steps / 6)) \
   --checkpoint-every $((flame_steps / 6)) --keep 10 "${common[@]}" > "$work/flame.jsonl"
-flame_run=$("$py" -c 'import json,sys; print(next(json.loads(l)["run"] for l in open(sys.argv[1]) if "\"created\"" in l))' "$work/flame.jsonl")
+flame_run=$(run_of "$work/flame.jsonl")
 
 stamp "FLAMe-RM: 50 steps x batch 8 from run $flame_run"
 "$flame" train "$ws" --variant flame-rm --from "$flame_run" "${common[@]}" > "$work/rm.jsonl"
@@ -52,26 +57,29 @@ stamp "FLAMe-Opt-RM: tail-patch groups of <= $tp_group tasks for $tp_steps steps
   --eval-every $((opt_steps / 6)) --checkpoint-every $((opt_steps / 6)) --tailpatch-steps "$tp_steps" \
   --tailpatch-by group --group-size "$tp_group" "${common[@]}" > "$work/optrm.jsonl"
 
-stamp "final evaluation of the three runs on the held-out evaluation set (both orders)"
+stamp "final evaluation of the three runs on the held-out evaluation set (both orders), $ranks at a time"
+pids=()
 for f in flame rm optrm; do
-  run=$("$py" -c 'import json,sys; print(next(json.loads(l)["run"] for l in open(sys.argv[1]) if "\"created\"" in l))' "$work/$f.jsonl")
-  "$flame" eval "$ws" --run "$run" --threads "$threads" --json > "$work/eval-$f.json"
+  "$flame" eval "$ws" --run "$(run_of "$work/$f.jsonl")" --threads 1 --json > "$work/eval-$f.json" &
+  pids+=($!)
+  if [ "${#pids[@]}" -ge "$ranks" ]; then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
 done
+for p in "${pids[@]}"; do wait "$p"; done
 stamp "bias probes of FLAMe ($bias_n instructions x 120 pairs x 8 queries)"
-"$flame" bias "$ws" --run "$flame_run" --instructions "$bias_n" --threads "$threads" --json > "$work/bias-flame.json"
+"$flame" bias "$ws" --run "$flame_run" --instructions "$bias_n" --threads "$ranks" --json > "$work/bias-flame.json"
 stamp "done"
 elapsed=$(($(date +%s) - t_start))
 
-"$py" - "$work" "$elapsed" "$threads" <<'PY'
+"$py" - "$work" "$elapsed" "$ranks" <<'PY'
 import json, os, sys
-work, elapsed, threads = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+work, elapsed, ranks = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 def events(name):
     return [json.loads(l) for l in open(os.path.join(work, name)) if l.startswith("{")]
 ev = {k: json.load(open(os.path.join(work, f"eval-{k}.json"))) for k in ("flame", "rm", "optrm")}
 secs = ("chat", "chat_hard", "safety", "reasoning")
 def row(name, s, examples=""):
     print(f"| {name} | {examples} | " + " | ".join(f"{100 * s['sections'][k]:.1f}" for k in secs) + f" | {100 * s['score']:.1f} |")
-print(f"\n## Small-scale reproduction ({elapsed // 60} min {elapsed % 60} s on {os.cpu_count()} cores, {threads} threads)\n")
+print(f"\n## Small-scale reproduction ({elapsed // 60} min {elapsed % 60} s on {os.cpu_count()} cores, training on {ranks} ranks of 1 thread)\n")
 print("Held-out RewardBench-shaped evaluation set (sample), each pair judged in both orders; percent.\n")
 print("| autorater | training examples | Chat | Chat Hard | Safety | Reasoning | Score |")
 print("|---|---|---|---|---|---|---|")
