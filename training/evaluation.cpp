@@ -53,9 +53,7 @@ std::vector<PairLogProbs> judgeShard(TransformerImpl& model, const Tokenizer& to
     candA.push_back(Tokenizer::kEos);
     candB.push_back(Tokenizer::kEos);
     const int reserve = int(std::max(candA.size(), candB.size()));
-    std::vector<std::size_t> mine;
-    for (std::size_t i = std::size_t(std::max(0, shard)); i < rows.size(); i += std::size_t(std::max(1, shards)))
-        mine.push_back(i);
+    const std::vector<std::size_t> mine = shardIndices(rows.size(), shard, shards);
     std::vector<JudgeQuery> queries;
     queries.reserve(mine.size() * 2);
     for (std::size_t i : mine) {

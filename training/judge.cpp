@@ -264,15 +264,19 @@ std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model, cons
     return out;
 }
 
+std::vector<std::size_t> shardIndices(std::size_t count, int shard, int shards) {
+    std::vector<std::size_t> out;
+    for (std::size_t i = std::size_t(std::max(0, shard)); i < count; i += std::size_t(std::max(1, shards))) out.push_back(i);
+    return out;
+}
+
 TargetLossSum targetLossSum(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
                             const std::vector<std::size_t>& targetStarts, int maxRows,
                             const std::vector<std::vector<std::uint8_t>>* segments, int shard, int shards) {
     TORCH_CHECK(!model.hasSegments() || segments, "this network has a segment embedding: the sequences need segment ids");
     EvalScope scope(model);
     const at::Device dev = deviceOf(model);
-    std::vector<std::size_t> mine;
-    for (std::size_t i = std::size_t(std::max(0, shard)); i < sequences.size(); i += std::size_t(std::max(1, shards)))
-        mine.push_back(i);
+    const std::vector<std::size_t> mine = shardIndices(sequences.size(), shard, shards);
     TargetLossSum sum;
     const std::size_t rows = std::size_t(std::max(1, maxRows));
     for (std::size_t s0 = 0; s0 < mine.size(); s0 += rows) {
@@ -289,13 +293,6 @@ TargetLossSum targetLossSum(TransformerImpl& model, const std::vector<std::vecto
         sum.tokens += n;
     }
     return sum;
-}
-
-double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
-                      const std::vector<std::size_t>& targetStarts, int maxRows,
-                      const std::vector<std::vector<std::uint8_t>>* segments) {
-    const TargetLossSum s = targetLossSum(model, sequences, targetStarts, maxRows, segments, 0, 1);
-    return s.tokens ? s.total / double(s.tokens) : 0.0;
 }
 
 } // namespace flame::training

@@ -39,19 +39,20 @@ std::vector<std::vector<std::int32_t>> greedyDecode(TransformerImpl& model,
                                                     int maxRows = 16,
                                                     const std::vector<std::vector<std::uint8_t>>* promptSegments = nullptr);
 
-// Mean negative log-likelihood per target token of fitted sequences (the evaluation loss).
-double meanTargetLoss(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
-                      const std::vector<std::size_t>& targetStarts, int maxRows = 16,
-                      const std::vector<std::vector<std::uint8_t>>* segments = nullptr);
+// The indices i < count with i % shards == shard: one data-parallel rank's share of a set, so that
+// the ranks' shares together cover it once.
+std::vector<std::size_t> shardIndices(std::size_t count, int shard, int shards);
 
-// The summed negative log-likelihood and the target-token count of the sequences i with
-// i % shards == shard: the shards of several ranks add up to the whole set's (one all-reduce).
+// The summed negative log-likelihood and the target-token count of fitted sequences (the
+// evaluation loss), over the shard's sequences: the shards of several ranks add up to the whole
+// set's (one all-reduce).
 struct TargetLossSum {
     double total = 0;
     std::int64_t tokens = 0;
+    double mean() const { return tokens ? total / double(tokens) : 0.0; } // per target token
 };
 TargetLossSum targetLossSum(TransformerImpl& model, const std::vector<std::vector<std::int32_t>>& sequences,
                             const std::vector<std::size_t>& targetStarts, int maxRows,
-                            const std::vector<std::vector<std::uint8_t>>* segments, int shard, int shards);
+                            const std::vector<std::vector<std::uint8_t>>* segments, int shard = 0, int shards = 1);
 
 } // namespace flame::training

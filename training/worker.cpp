@@ -52,45 +52,51 @@ Expected<std::vector<double>> runRates(const WorkerContext& ctx, const std::vect
 
 namespace {
 
-// Sums `values` over the ranks (in place). The tensor lives on the model's device, as NCCL needs.
-void allReduceOnModelDevice(WorkerContext& ctx, TransformerImpl& model, std::vector<double>& values) {
-    at::Tensor t = at::tensor(values, at::TensorOptions().dtype(at::kDouble)).to(model.tok_emb->weight.device());
+// Sums values[0..count) over the ranks, in place. The tensor lives on the model's device, as NCCL
+// needs.
+void allReduceOnModelDevice(WorkerContext& ctx, TransformerImpl& model, double* values, std::size_t count) {
+    at::Tensor blob = at::from_blob(values, {std::int64_t(count)}, at::kDouble);
+    at::Tensor t = blob.to(model.tok_emb->weight.device()); // the blob itself on CPU
     ctx.collective->allReduceSum(t);
-    t = t.to(at::kCPU).contiguous();
-    std::copy(t.data_ptr<double>(), t.data_ptr<double>() + values.size(), values.begin());
+    if (!t.is_same(blob)) blob.copy_(t);
 }
 
-bool sharded(const WorkerContext& ctx) { return ctx.collective && ctx.world > 1; }
+// This rank's share of an evaluation: all of it in a single process.
+struct Share {
+    int shard = 0, shards = 1;
+};
+Share shareOf(const WorkerContext& ctx) {
+    if (ctx.collective && ctx.world > 1) return {ctx.rank, ctx.world};
+    return {};
+}
 
 } // namespace
 
 EvalOutcome evaluateRows(WorkerContext& ctx, TransformerImpl& model, const std::vector<EvalRow>& rows) {
-    if (!sharded(ctx)) return judgePairs(model, *ctx.tokenizer, ctx.rewardbenchInstructions, rows, ctx.config.model.maxSeq);
     const auto t0 = std::chrono::steady_clock::now();
-    auto shard = judgeShard(model, *ctx.tokenizer, ctx.rewardbenchInstructions, rows, ctx.config.model.maxSeq, ctx.rank,
-                            ctx.world);
-    std::vector<double> flat;
-    flat.reserve(shard.size() * 4);
-    for (const auto& p : shard) flat.insert(flat.end(), p.begin(), p.end());
-    allReduceOnModelDevice(ctx, model, flat); // other ranks' rows are zero here: the sum is a gather
-    for (std::size_t i = 0; i < shard.size(); ++i) std::copy_n(flat.begin() + std::ptrdiff_t(4 * i), 4, shard[i].begin());
-    EvalOutcome out = outcomeFromLogProbs(rows, shard);
+    const Share share = shareOf(ctx);
+    auto logProbs = judgeShard(model, *ctx.tokenizer, ctx.rewardbenchInstructions, rows, ctx.config.model.maxSeq,
+                               share.shard, share.shards);
+    static_assert(sizeof(PairLogProbs) == 4 * sizeof(double), "PairLogProbs rows must be contiguous doubles");
+    // Other ranks' rows are zero here, so the sum is a gather.
+    if (share.shards > 1 && !logProbs.empty()) allReduceOnModelDevice(ctx, model, logProbs.front().data(), 4 * logProbs.size());
+    EvalOutcome out = outcomeFromLogProbs(rows, logProbs);
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
 }
 
 double devLoss(WorkerContext& ctx, TransformerImpl& model) {
     if (ctx.devSequences.empty()) return 0.0;
-    const bool split = sharded(ctx);
-    TargetLossSum s = targetLossSum(model, ctx.devSequences, ctx.devTargetStarts, 16, &ctx.devSegments,
-                                    split ? ctx.rank : 0, split ? ctx.world : 1);
-    if (split) {
-        std::vector<double> v = {s.total, double(s.tokens)};
-        allReduceOnModelDevice(ctx, model, v);
+    const Share share = shareOf(ctx);
+    TargetLossSum s = targetLossSum(model, ctx.devSequences, ctx.devTargetStarts, 16, &ctx.devSegments, share.shard,
+                                    share.shards);
+    if (share.shards > 1) {
+        double v[2] = {s.total, double(s.tokens)};
+        allReduceOnModelDevice(ctx, model, v, 2);
         s.total = v[0];
         s.tokens = std::int64_t(v[1]);
     }
-    return s.tokens ? s.total / double(s.tokens) : 0.0;
+    return s.mean();
 }
 
 namespace {
