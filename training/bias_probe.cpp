@@ -48,7 +48,7 @@ const char* const kDistractions[] = {"likes to eat apples and oranges.", "can do
 
 Expected<BiasReport> probeBias(Workspace& ws, const BiasRequest& request) {
     const auto t0 = std::chrono::steady_clock::now();
-    configureThreads(request.threads, 1);
+    const int threads = configureThreads(request.threads, 1); // on CPU, one scoring stream per thread
     auto loaded = loadRunModel(ws, request.runId, request.step, request.device, request.average);
     if (!loaded) return loaded.error();
     auto items = loadItems(ws, request.set, request.instructions);
@@ -141,7 +141,7 @@ Expected<BiasReport> probeBias(Workspace& ws, const BiasRequest& request) {
             query(item, star, r0.second, square, r1.second, square + " " + d);
         }
     }
-    auto scores = scoreCandidates(model, queries);
+    auto scores = scoreCandidates(model, queries, 32, threads);
     auto pick = [&](std::size_t q) {
         const double a = scores[q][0], b = scores[q][1];
         return a > b ? bias::Pick::First : a < b ? bias::Pick::Second : bias::Pick::None;

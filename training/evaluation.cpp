@@ -46,7 +46,8 @@ void finishOutcome(EvalOutcome& outcome) {
 }
 
 std::vector<PairLogProbs> judgeShard(TransformerImpl& model, const Tokenizer& tok, const Instructions& instructions,
-                                     const std::vector<EvalRow>& rows, int maxSeq, int shard, int shards, int maxRows) {
+                                     const std::vector<EvalRow>& rows, int maxSeq, int shard, int shards, int maxRows,
+                                     int streams) {
     std::vector<std::int32_t> candA, candB;
     tok.encodeAppend(targetText({{"choice", "A"}}), candA);
     tok.encodeAppend(targetText({{"choice", "B"}}), candB);
@@ -68,7 +69,7 @@ std::vector<PairLogProbs> judgeShard(TransformerImpl& model, const Tokenizer& to
             queries.push_back(std::move(q));
         }
     }
-    auto scores = scoreCandidates(model, queries, maxRows);
+    auto scores = scoreCandidates(model, queries, maxRows, streams);
     std::vector<PairLogProbs> out(rows.size(), PairLogProbs{0, 0, 0, 0});
     for (std::size_t k = 0; k < mine.size(); ++k)
         out[mine[k]] = {scores[2 * k][0], scores[2 * k][1], scores[2 * k + 1][0], scores[2 * k + 1][1]};
@@ -95,9 +96,9 @@ EvalOutcome outcomeFromLogProbs(const std::vector<EvalRow>& rows, const std::vec
 }
 
 EvalOutcome judgePairs(TransformerImpl& model, const Tokenizer& tok, const Instructions& instructions,
-                       const std::vector<EvalRow>& rows, int maxSeq, int maxRows) {
+                       const std::vector<EvalRow>& rows, int maxSeq, int maxRows, int streams) {
     const auto t0 = std::chrono::steady_clock::now();
-    EvalOutcome out = outcomeFromLogProbs(rows, judgeShard(model, tok, instructions, rows, maxSeq, 0, 1, maxRows));
+    EvalOutcome out = outcomeFromLogProbs(rows, judgeShard(model, tok, instructions, rows, maxSeq, 0, 1, maxRows, streams));
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
 }
@@ -121,7 +122,7 @@ std::vector<SubsetRow> subsetRows(const EvalOutcome& outcome) {
 }
 
 Expected<EvalReport> evaluateRun(Workspace& ws, const EvalRequest& request) {
-    configureThreads(request.threads, 1);
+    const int threads = configureThreads(request.threads, 1); // on CPU, one batch stream per thread
     auto loaded = loadRunModel(ws, request.runId, request.step, request.device, request.average);
     if (!loaded) return loaded.error();
     auto rows = loadEvalSet(ws, request.set, request.limit);
@@ -133,7 +134,7 @@ Expected<EvalReport> evaluateRun(Workspace& ws, const EvalRequest& request) {
     report.step = loaded->state.step;
     report.averagedSteps = loaded->averagedSteps;
     report.examples = std::int64_t(rows->size());
-    report.model = judgePairs(*loaded->model, loaded->tokenizer, *instructions, *rows, loaded->state.model.maxSeq);
+    report.model = judgePairs(*loaded->model, loaded->tokenizer, *instructions, *rows, loaded->state.model.maxSeq, 32, threads);
     for (std::size_t i = 0; i < rows->size(); ++i) {
         const EvalRow& r = (*rows)[i];
         report.rows.push_back({r.id, r.subset, r.chosen.size(), r.rejected.size()});

@@ -27,9 +27,11 @@ struct JudgeQuery {
 };
 
 // log p(candidate | prompt) (natural log, summed over the candidate's tokens) per candidate.
-// `maxRows` bounds the prompts of one forward pass.
+// `maxRows` bounds the prompts of one forward pass. On CPU, `streams` > 1 scores that many batches
+// at once, each on one thread (the intra-op setting is restored afterwards); the batches are the
+// same either way, so the scores equal those of one stream at one intra-op thread, bit for bit.
 std::vector<std::vector<double>> scoreCandidates(TransformerImpl& model, const std::vector<JudgeQuery>& queries,
-                                                 int maxRows = 32);
+                                                 int maxRows = 32, int streams = 1);
 std::vector<std::vector<double>> scoreCandidatesReference(TransformerImpl& model, const std::vector<JudgeQuery>& queries);
 
 // Greedy continuation of each prompt until EOS or `maxNew` tokens (EOS not included).

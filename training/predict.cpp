@@ -16,7 +16,7 @@ Expected<PredictReport> predictJudgments(Workspace& ws, const PredictRequest& re
     const auto t0 = std::chrono::steady_clock::now();
     auto split = parseSplit(request.split);
     if (!split) return Error::badInput("--split must be train, dev or test");
-    configureThreads(request.threads, 1);
+    const int threads = configureThreads(request.threads, 1); // on CPU, one scoring stream per thread
     auto loaded = loadRunModel(ws, request.runId, request.step, request.device, request.average);
     if (!loaded) return loaded.error();
     auto tasks = runTasks(ws, loaded->config);
@@ -57,7 +57,7 @@ Expected<PredictReport> predictJudgments(Workspace& ws, const PredictRequest& re
             q.candidates = candidates;
             queries.push_back(std::move(q));
         }
-        auto scores = scoreCandidates(*loaded->model, queries);
+        auto scores = scoreCandidates(*loaded->model, queries, 32, threads);
         std::vector<PredictionRow> stored;
         auto& tally = report.perTask[task->key];
         for (std::size_t i = 0; i < rows.size(); ++i) {

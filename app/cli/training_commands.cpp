@@ -84,7 +84,8 @@ void addRunModelOptions(CLI::App* cmd, std::string& ws, Request& req, bool& asJs
     cmd->add_option("--average", req.average,
                     "Average the weights of this many kept checkpoints up to --step (results are not stored)");
     cmd->add_option("--device", req.device, "cpu | cuda | cuda:K")->default_val(req.device);
-    cmd->add_option("--threads", req.threads, "Intra-op threads");
+    cmd->add_option("--threads", req.threads,
+                    "CPU threads (default: all cores); on CPU each scores its own batches, one intra-op thread each");
     cmd->add_flag("--json", asJson, "Print JSON");
 }
 
