@@ -55,6 +55,15 @@ Expected<TrainConfig> defaultConfig(std::string_view variant, std::string_view p
     return c;
 }
 
+int microBatchFor(int requested, int perRank, int maxSeq, const std::string& device) {
+    if (requested > 0) return requested;
+    if (device != "cpu") return perRank;
+    int rows = 1;
+    for (int d = 1; d <= perRank; ++d)
+        if (perRank % d == 0 && std::size_t(d) * std::size_t(std::max(1, maxSeq)) <= kCpuBatchTokens) rows = d;
+    return rows;
+}
+
 std::string deviceForRank(const TrainConfig& c, int localRank) {
     if (c.device == "cuda") return "cuda:" + std::to_string(localRank);
     return c.device;

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <thread>
 
+#include "training/config.h"
 #include "training/data.h"
 #include "training/tokenizer.h"
 
@@ -226,11 +227,9 @@ void scoreBatch(TransformerImpl& model, const std::vector<JudgeQuery>& queries, 
     }
 }
 
-// On CPU a batch's attention buffers (rows x heads x length^2 floats, several per layer) are what
-// costs: 32 bias-probe prompts of 384 tokens took 53-67 s for 240 comparisons where batches of at
-// most 1,024 prompt tokens took 12.5 s (512: 15.1 s, 2,048: 13.2 s), and the evaluation set's
-// shorter prompts 4.8 s instead of 5.9 s (tiny preset, two streams, bench machine, 2026-11-29).
-constexpr std::size_t kCpuBatchTokens = 1024;
+// kCpuBatchTokens (config.h): 32 bias-probe prompts of 384 tokens per batch took 53-67 s for 240
+// comparisons, batches of at most 1,024 prompt tokens 12.5 s (512: 15.1 s, 2,048: 13.2 s), and the
+// evaluation set's shorter prompts 4.8 s instead of 5.9 s (tiny preset, two streams, 2026-11-29).
 
 // Consecutive queries in batches [first, second) of at most `maxRows` queries and, beyond the first
 // query of a batch, at most `maxTokens` padded prompt tokens (rows x the longest prompt).

@@ -190,7 +190,7 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
         lo.batch = tp.batch;
         lo.rank = ctx.rank;
         lo.world = ctx.world;
-        lo.microBatch = 0;
+        lo.microBatch = microBatchFor(0, tp.batch / ctx.world, cfg.model.maxSeq, ctx.device);
         lo.optim = oc;
         lo.dropout = cfg.model.dropout;
         lo.seed = cfg.seed;

@@ -298,7 +298,7 @@ Expected<RunState> runMain(WorkerContext& ctx) {
     lo.totalSteps = cfg.steps;
     lo.examplesBefore = start.examples;
     lo.batch = cfg.batch;
-    lo.microBatch = cfg.microBatch;
+    lo.microBatch = microBatchFor(cfg.microBatch, cfg.batch / ctx.world, cfg.model.maxSeq, ctx.device);
     lo.rank = ctx.rank;
     lo.world = ctx.world;
     lo.optim = cfg.optim;

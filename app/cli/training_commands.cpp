@@ -156,7 +156,8 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
                         "Segment embedding rows (0: none; 16: header, each context field and the target get their own)");
         cmd->add_option("--steps", o->steps, "Optimizer steps (tiny: flame 600, flame-rm 50, flame-opt-rm 200)");
         cmd->add_option("--batch", o->batch, "Global batch in examples (tiny: 16; flame-rm 8; flame-opt-rm 8)");
-        cmd->add_option("--micro-batch", o->microBatch, "Examples per forward pass and rank (gradient accumulation)");
+        cmd->add_option("--micro-batch", o->microBatch, "Examples per forward pass and rank (gradient accumulation; default: the whole per-rank batch on CUDA, "
+                        "on CPU passes of at most 1,024 tokens)");
         cmd->add_option("--lr", o->lr, "Peak learning rate of AdamW (tiny 3e-3)");
         cmd->add_option("--warmup", o->warmup, "Linear warm-up steps");
         cmd->add_option("--dropout", o->dropout, "Dropout (paper 0.05)");

@@ -13,6 +13,7 @@
 #include "storage/instruction_store.h"
 #include "storage/sample_writer.h"
 #include "training/checkpoint.h"
+#include "training/config.h"
 #include "training/evaluation.h"
 #include "training/judge.h"
 #include "training/network.h"
@@ -477,6 +478,29 @@ private Q_SLOTS:
         // A 400-piece vocabulary at initialisation: about ln(400) = 6 nats per context token.
         QVERIFY2(contextLosses[0] > 4 && contextLosses[0] < 8, qPrintable(QString::number(contextLosses[0])));
         QVERIFY(contextLosses[5] < contextLosses[0]);
+
+        // Micro-batches (gradient accumulation) change float rounding only: the whole batch of 4
+        // in one pass, and one example per pass, follow the 2 x 2 curve above.
+        lo.contextLoss = 0;
+        for (int micro : {4, 1}) {
+            lo.microBatch = micro;
+            const auto other = run(1, 6, "", "", 0);
+            QCOMPARE(other.size(), whole.size());
+            for (std::size_t i = 0; i < whole.size(); ++i)
+                QVERIFY2(std::fabs(other[i] - whole[i]) <= 1e-5 * whole[i],
+                         qPrintable(QString("micro-batch %1, step %2: %3 vs %4").arg(micro).arg(i + 1).arg(other[i], 0, 'g', 17).arg(whole[i], 0, 'g', 17)));
+        }
+    }
+
+    void automaticMicroBatchesFitTheCpuTokenBudget() {
+        QCOMPARE(microBatchFor(3, 12, 384, "cpu"), 3);     // asked for: kept
+        QCOMPARE(microBatchFor(0, 8, 384, "cpu"), 2);      // 2 x 384 <= 1024 < 4 x 384
+        QCOMPARE(microBatchFor(0, 16, 384, "cpu"), 2);
+        QCOMPARE(microBatchFor(0, 6, 256, "cpu"), 3);      // a divisor of the per-rank batch: not 4
+        QCOMPARE(microBatchFor(0, 7, 384, "cpu"), 1);
+        QCOMPARE(microBatchFor(0, 8, 2048, "cpu"), 1);     // at least one example per pass
+        QCOMPARE(microBatchFor(0, 4, 64, "cpu"), 4);       // the whole batch fits
+        QCOMPARE(microBatchFor(0, 16, 384, "cuda:0"), 16); // GPUs take the whole per-rank batch
     }
 
     void shardedJudgingAddsUpToTheWholeSet() {
