@@ -13,11 +13,12 @@
 #
 # usage: bench/reproduce.sh [BUILD_DIR] [WORK_DIR]
 # knobs (environment): JUDGMENTS=20000 FLAME_STEPS=5000 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
-#   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 BIAS_INSTRUCTIONS=8 RANKS=$(nproc)
+#   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 BIAS_INSTRUCTIONS=8 RANKS=$(nproc) SEED=1
+#   (the seed of all three trainings: one seed is one draw, see docs/reproduction.md)
 # Training runs as RANKS data-parallel processes of one thread each (Gloo): at this network size a
 # second process is 1.6x the throughput of a second thread (docs/reproduction.md). The final
-# evaluations are one-thread processes side by side; the bias probes, whose greedy decoding does
-# gain from a second thread, run alone on all of them.
+# evaluations are one-thread processes side by side; the bias probes run alone, scoring RANKS
+# batches side by side.
 set -euo pipefail
 build=$(cd "${1:-build/dev}" && pwd)
 work=${2:-/tmp/flame-reproduce}
@@ -30,6 +31,7 @@ tp_steps=${TP_STEPS:-24}
 tp_group=${TP_GROUP:-8}
 bias_n=${BIAS_INSTRUCTIONS:-8}
 ranks=${RANKS:-$(nproc)}
+seed=${SEED:-1}
 py=$(command -v python3)
 mkdir -p "$work"
 ws="$work/reproduce.flame"
@@ -41,7 +43,7 @@ stamp "corpus: $judgments generated judgments, evaluation set, development set, 
 "$flame" init "$ws" >/dev/null
 "$flame" sample "$ws" --judgments "$judgments" -q
 "$flame" tokenizer "$ws" train --vocab 4000
-common=(--nproc "$ranks" --threads 1 --json)
+common=(--nproc "$ranks" --threads 1 --seed "$seed" --json)
 run_of() { "$py" -c 'import json,sys; print(next(json.loads(l)["run"] for l in open(sys.argv[1]) if "\"created\"" in l))' "$1"; }
 
 stamp "FLAMe: $flame_steps steps x batch $batch"
@@ -70,16 +72,16 @@ stamp "bias probes of FLAMe ($bias_n instructions x 120 pairs x 8 queries)"
 stamp "done"
 elapsed=$(($(date +%s) - t_start))
 
-"$py" - "$work" "$elapsed" "$ranks" <<'PY'
+"$py" - "$work" "$elapsed" "$ranks" "$seed" <<'PY'
 import json, os, sys
-work, elapsed, ranks = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+work, elapsed, ranks, seed = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 def events(name):
     return [json.loads(l) for l in open(os.path.join(work, name)) if l.startswith("{")]
 ev = {k: json.load(open(os.path.join(work, f"eval-{k}.json"))) for k in ("flame", "rm", "optrm")}
 secs = ("chat", "chat_hard", "safety", "reasoning")
 def row(name, s, examples=""):
     print(f"| {name} | {examples} | " + " | ".join(f"{100 * s['sections'][k]:.1f}" for k in secs) + f" | {100 * s['score']:.1f} |")
-print(f"\n## Small-scale reproduction ({elapsed // 60} min {elapsed % 60} s on {os.cpu_count()} cores, training on {ranks} ranks of 1 thread)\n")
+print(f"\n## Small-scale reproduction ({elapsed // 60} min {elapsed % 60} s on {os.cpu_count()} cores, training on {ranks} ranks of 1 thread, seed {seed})\n")
 print("Held-out RewardBench-shaped evaluation set (sample), each pair judged in both orders; percent.\n")
 print("| autorater | training examples | Chat | Chat Hard | Safety | Reasoning | Score |")
 print("|---|---|---|---|---|---|---|")
