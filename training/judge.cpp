@@ -88,142 +88,136 @@ void forEachConcurrently(std::size_t count, int streams, Fn&& fn) {
     if (error) std::rethrow_exception(error);
 }
 
-} // namespace
-
-namespace {
-
 // Scores queries [q0, q1) as one batch into out[q0, q1). Touches nothing else, so batches can run
 // on several threads at once (the caller holds the model in eval mode).
 void scoreBatch(TransformerImpl& model, const std::vector<JudgeQuery>& queries, std::size_t q0, std::size_t q1,
                 std::vector<std::vector<double>>& out) {
     torch::NoGradGuard noGrad; // thread-local: each stream needs its own
     const at::Device dev = deviceOf(model);
-    {
-        const std::int64_t n = std::int64_t(q1 - q0);
-        // Common prefix of the candidates (each keeps at least one suffix token).
-        std::vector<std::size_t> common(static_cast<std::size_t>(n)), prefixLen(static_cast<std::size_t>(n));
-        std::int64_t Lp = 1;
-        for (std::int64_t i = 0; i < n; ++i) {
-            const auto& q = queries[q0 + std::size_t(i)];
-            std::size_t c = q.candidates.empty() ? 0 : q.candidates[0].size() - 1;
-            for (const auto& cand : q.candidates) {
-                c = std::min(c, cand.size() - 1);
-                std::size_t k = 0;
-                while (k < c && cand[k] == q.candidates[0][k]) ++k;
-                c = k;
-            }
-            common[std::size_t(i)] = c;
-            prefixLen[std::size_t(i)] = q.prompt.size() + c;
-            Lp = std::max<std::int64_t>(Lp, std::int64_t(prefixLen[std::size_t(i)]));
+    const std::int64_t n = std::int64_t(q1 - q0);
+    // Common prefix of the candidates (each keeps at least one suffix token).
+    std::vector<std::size_t> common(static_cast<std::size_t>(n)), prefixLen(static_cast<std::size_t>(n));
+    std::int64_t Lp = 1;
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto& q = queries[q0 + std::size_t(i)];
+        std::size_t c = q.candidates.empty() ? 0 : q.candidates[0].size() - 1;
+        for (const auto& cand : q.candidates) {
+            c = std::min(c, cand.size() - 1);
+            std::size_t k = 0;
+            while (k < c && cand[k] == q.candidates[0][k]) ++k;
+            c = k;
         }
-        std::vector<std::int64_t> tok(std::size_t(n * Lp), Tokenizer::kPad), pos(std::size_t(n * Lp), 0);
-        std::vector<std::int64_t> seg(std::size_t(n * Lp), kSegmentHeader);
-        std::vector<std::uint8_t> valid(std::size_t(n * Lp), 0);
-        for (std::int64_t i = 0; i < n; ++i) {
-            const auto& q = queries[q0 + std::size_t(i)];
-            const auto* qseg = promptSegmentsOf(model, q.segments, q.prompt.size());
-            const std::int64_t pad = Lp - std::int64_t(prefixLen[std::size_t(i)]);
-            std::int64_t j = pad;
-            auto put = [&](std::int32_t t, std::uint8_t s) {
-                tok[std::size_t(i * Lp + j)] = t;
-                pos[std::size_t(i * Lp + j)] = j - pad;
-                seg[std::size_t(i * Lp + j)] = s;
-                valid[std::size_t(i * Lp + j)] = 1;
-                ++j;
-            };
-            for (std::size_t k = 0; k < q.prompt.size(); ++k) put(q.prompt[k], qseg ? (*qseg)[k] : kSegmentHeader);
-            for (std::size_t k = 0; k < common[std::size_t(i)]; ++k) put(q.candidates[0][k], kSegmentTail);
-        }
-        at::Tensor tokens = at::tensor(tok, longOn(at::kCPU)).view({n, Lp}).to(dev);
-        at::Tensor positions = at::tensor(pos, longOn(at::kCPU)).view({n, Lp}).to(dev);
-        at::Tensor keyValid = at::tensor(std::vector<std::int64_t>(valid.begin(), valid.end()), longOn(at::kCPU))
-                                  .view({n, Lp}).to(at::kBool).to(dev);
-        KVCache cache = model.emptyCache();
-        at::Tensor hidden = model.forward(tokens, positions, &cache, keyValid, nullptr, segmentTensor(model, seg, n, Lp, dev)); // [n, Lp, d]
+        common[std::size_t(i)] = c;
+        prefixLen[std::size_t(i)] = q.prompt.size() + c;
+        Lp = std::max<std::int64_t>(Lp, std::int64_t(prefixLen[std::size_t(i)]));
+    }
+    std::vector<std::int64_t> tok(std::size_t(n * Lp), Tokenizer::kPad), pos(std::size_t(n * Lp), 0);
+    std::vector<std::int64_t> seg(std::size_t(n * Lp), kSegmentHeader);
+    std::vector<std::uint8_t> valid(std::size_t(n * Lp), 0);
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto& q = queries[q0 + std::size_t(i)];
+        const auto* qseg = promptSegmentsOf(model, q.segments, q.prompt.size());
+        const std::int64_t pad = Lp - std::int64_t(prefixLen[std::size_t(i)]);
+        std::int64_t j = pad;
+        auto put = [&](std::int32_t t, std::uint8_t s) {
+            tok[std::size_t(i * Lp + j)] = t;
+            pos[std::size_t(i * Lp + j)] = j - pad;
+            seg[std::size_t(i * Lp + j)] = s;
+            valid[std::size_t(i * Lp + j)] = 1;
+            ++j;
+        };
+        for (std::size_t k = 0; k < q.prompt.size(); ++k) put(q.prompt[k], qseg ? (*qseg)[k] : kSegmentHeader);
+        for (std::size_t k = 0; k < common[std::size_t(i)]; ++k) put(q.candidates[0][k], kSegmentTail);
+    }
+    at::Tensor tokens = at::tensor(tok, longOn(at::kCPU)).view({n, Lp}).to(dev);
+    at::Tensor positions = at::tensor(pos, longOn(at::kCPU)).view({n, Lp}).to(dev);
+    at::Tensor keyValid = at::tensor(std::vector<std::int64_t>(valid.begin(), valid.end()), longOn(at::kCPU))
+                              .view({n, Lp}).to(at::kBool).to(dev);
+    KVCache cache = model.emptyCache();
+    at::Tensor hidden = model.forward(tokens, positions, &cache, keyValid, nullptr, segmentTensor(model, seg, n, Lp, dev)); // [n, Lp, d]
 
-        // Log-probabilities read from the prefix pass: the common tokens and each suffix's first.
-        std::vector<std::int64_t> rowsIdx, colsIdx, ids;
-        std::vector<std::pair<std::size_t, std::size_t>> owner; // (query, candidate) or (query, npos) for common
-        for (std::int64_t i = 0; i < n; ++i) {
-            const auto& q = queries[q0 + std::size_t(i)];
-            const std::int64_t pad = Lp - std::int64_t(prefixLen[std::size_t(i)]);
-            for (std::size_t k = 0; k < common[std::size_t(i)]; ++k) {
-                rowsIdx.push_back(i);
-                colsIdx.push_back(pad + std::int64_t(q.prompt.size() + k) - 1);
-                ids.push_back(q.candidates[0][k]);
-                owner.push_back({std::size_t(i), SIZE_MAX});
-            }
-            for (std::size_t c = 0; c < q.candidates.size(); ++c) {
-                rowsIdx.push_back(i);
-                colsIdx.push_back(Lp - 1);
-                ids.push_back(q.candidates[c][common[std::size_t(i)]]);
-                owner.push_back({std::size_t(i), c});
-            }
+    // Log-probabilities read from the prefix pass: the common tokens and each suffix's first.
+    std::vector<std::int64_t> rowsIdx, colsIdx, ids;
+    std::vector<std::pair<std::size_t, std::size_t>> owner; // (query, candidate) or (query, npos) for common
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto& q = queries[q0 + std::size_t(i)];
+        const std::int64_t pad = Lp - std::int64_t(prefixLen[std::size_t(i)]);
+        for (std::size_t k = 0; k < common[std::size_t(i)]; ++k) {
+            rowsIdx.push_back(i);
+            colsIdx.push_back(pad + std::int64_t(q.prompt.size() + k) - 1);
+            ids.push_back(q.candidates[0][k]);
+            owner.push_back({std::size_t(i), SIZE_MAX});
         }
-        for (std::int64_t i = 0; i < n; ++i) out[q0 + std::size_t(i)].assign(queries[q0 + std::size_t(i)].candidates.size(), 0.0);
-        if (!ids.empty()) {
-            at::Tensor h = hidden.index({at::tensor(rowsIdx, longOn(at::kCPU)).to(dev), at::tensor(colsIdx, longOn(at::kCPU)).to(dev)});
-            at::Tensor lp = at::log_softmax(model.logits(h).to(at::kFloat), -1)
-                                .gather(1, at::tensor(ids, longOn(at::kCPU)).to(dev).unsqueeze(1))
-                                .squeeze(1).to(at::kCPU).to(at::kDouble);
-            const double* p = lp.data_ptr<double>();
-            for (std::size_t r = 0; r < owner.size(); ++r) {
-                auto& scores = out[q0 + owner[r].first];
-                if (owner[r].second == SIZE_MAX) for (double& s : scores) s += p[r]; // shared by all candidates
-                else scores[owner[r].second] += p[r];
-            }
+        for (std::size_t c = 0; c < q.candidates.size(); ++c) {
+            rowsIdx.push_back(i);
+            colsIdx.push_back(Lp - 1);
+            ids.push_back(q.candidates[c][common[std::size_t(i)]]);
+            owner.push_back({std::size_t(i), c});
         }
-
-        // Suffix pass: candidates with more than one suffix token continue from a cache copy.
-        std::vector<std::int64_t> srcRow;
-        std::vector<std::pair<std::size_t, std::size_t>> suffixOwner;
-        std::int64_t Ls = 0;
-        for (std::int64_t i = 0; i < n; ++i) {
-            const auto& q = queries[q0 + std::size_t(i)];
-            for (std::size_t c = 0; c < q.candidates.size(); ++c) {
-                const std::int64_t m = std::int64_t(q.candidates[c].size() - common[std::size_t(i)]);
-                if (m < 2) continue;
-                srcRow.push_back(i);
-                suffixOwner.push_back({std::size_t(i), c});
-                Ls = std::max(Ls, m - 1);
-            }
-        }
-        if (srcRow.empty()) return;
-        const std::int64_t R = std::int64_t(srcRow.size());
-        std::vector<std::int64_t> stok(std::size_t(R * Ls), Tokenizer::kPad), spos(std::size_t(R * Ls), 0), svalid(std::size_t(R * Ls), 0);
-        std::vector<std::int64_t> tRows, tCols, tIds;
-        std::vector<std::size_t> tOwner;
-        for (std::int64_t r = 0; r < R; ++r) {
-            const auto [qi, c] = suffixOwner[std::size_t(r)];
-            const auto& cand = queries[q0 + qi].candidates[c];
-            const std::size_t start = common[qi];
-            const std::int64_t m = std::int64_t(cand.size() - start);
-            for (std::int64_t t = 0; t < m - 1; ++t) {
-                stok[std::size_t(r * Ls + t)] = cand[start + std::size_t(t)];
-                spos[std::size_t(r * Ls + t)] = std::int64_t(prefixLen[qi]) + t;
-                svalid[std::size_t(r * Ls + t)] = 1;
-                tRows.push_back(r);
-                tCols.push_back(t);
-                tIds.push_back(cand[start + std::size_t(t) + 1]);
-                tOwner.push_back(std::size_t(r));
-            }
-        }
-        at::Tensor rowIndex = at::tensor(srcRow, longOn(at::kCPU)).to(dev);
-        KVCache expanded = cache.select(rowIndex);
-        at::Tensor sValid = at::tensor(svalid, longOn(at::kCPU)).view({R, Ls}).to(at::kBool).to(dev);
-        at::Tensor fullValid = at::cat({expanded.keyValid, sValid}, 1);
-        at::Tensor h2 = model.forward(at::tensor(stok, longOn(at::kCPU)).view({R, Ls}).to(dev),
-                                      at::tensor(spos, longOn(at::kCPU)).view({R, Ls}).to(dev), &expanded, fullValid, nullptr,
-                                      segmentTensor(model, std::vector<std::int64_t>(std::size_t(R * Ls), kSegmentTail), R, Ls, dev));
-        at::Tensor g = h2.index({at::tensor(tRows, longOn(at::kCPU)).to(dev), at::tensor(tCols, longOn(at::kCPU)).to(dev)});
-        at::Tensor lp = at::log_softmax(model.logits(g).to(at::kFloat), -1)
-                            .gather(1, at::tensor(tIds, longOn(at::kCPU)).to(dev).unsqueeze(1))
+    }
+    for (std::int64_t i = 0; i < n; ++i) out[q0 + std::size_t(i)].assign(queries[q0 + std::size_t(i)].candidates.size(), 0.0);
+    if (!ids.empty()) {
+        at::Tensor h = hidden.index({at::tensor(rowsIdx, longOn(at::kCPU)).to(dev), at::tensor(colsIdx, longOn(at::kCPU)).to(dev)});
+        at::Tensor lp = at::log_softmax(model.logits(h).to(at::kFloat), -1)
+                            .gather(1, at::tensor(ids, longOn(at::kCPU)).to(dev).unsqueeze(1))
                             .squeeze(1).to(at::kCPU).to(at::kDouble);
         const double* p = lp.data_ptr<double>();
-        for (std::size_t k = 0; k < tOwner.size(); ++k) {
-            const auto [qi, c] = suffixOwner[tOwner[k]];
-            out[q0 + qi][c] += p[k];
+        for (std::size_t r = 0; r < owner.size(); ++r) {
+            auto& scores = out[q0 + owner[r].first];
+            if (owner[r].second == SIZE_MAX) for (double& s : scores) s += p[r]; // shared by all candidates
+            else scores[owner[r].second] += p[r];
         }
+    }
+
+    // Suffix pass: candidates with more than one suffix token continue from a cache copy.
+    std::vector<std::int64_t> srcRow;
+    std::vector<std::pair<std::size_t, std::size_t>> suffixOwner;
+    std::int64_t Ls = 0;
+    for (std::int64_t i = 0; i < n; ++i) {
+        const auto& q = queries[q0 + std::size_t(i)];
+        for (std::size_t c = 0; c < q.candidates.size(); ++c) {
+            const std::int64_t m = std::int64_t(q.candidates[c].size() - common[std::size_t(i)]);
+            if (m < 2) continue;
+            srcRow.push_back(i);
+            suffixOwner.push_back({std::size_t(i), c});
+            Ls = std::max(Ls, m - 1);
+        }
+    }
+    if (srcRow.empty()) return;
+    const std::int64_t R = std::int64_t(srcRow.size());
+    std::vector<std::int64_t> stok(std::size_t(R * Ls), Tokenizer::kPad), spos(std::size_t(R * Ls), 0), svalid(std::size_t(R * Ls), 0);
+    std::vector<std::int64_t> tRows, tCols, tIds;
+    std::vector<std::size_t> tOwner;
+    for (std::int64_t r = 0; r < R; ++r) {
+        const auto [qi, c] = suffixOwner[std::size_t(r)];
+        const auto& cand = queries[q0 + qi].candidates[c];
+        const std::size_t start = common[qi];
+        const std::int64_t m = std::int64_t(cand.size() - start);
+        for (std::int64_t t = 0; t < m - 1; ++t) {
+            stok[std::size_t(r * Ls + t)] = cand[start + std::size_t(t)];
+            spos[std::size_t(r * Ls + t)] = std::int64_t(prefixLen[qi]) + t;
+            svalid[std::size_t(r * Ls + t)] = 1;
+            tRows.push_back(r);
+            tCols.push_back(t);
+            tIds.push_back(cand[start + std::size_t(t) + 1]);
+            tOwner.push_back(std::size_t(r));
+        }
+    }
+    at::Tensor rowIndex = at::tensor(srcRow, longOn(at::kCPU)).to(dev);
+    KVCache expanded = cache.select(rowIndex);
+    at::Tensor sValid = at::tensor(svalid, longOn(at::kCPU)).view({R, Ls}).to(at::kBool).to(dev);
+    at::Tensor fullValid = at::cat({expanded.keyValid, sValid}, 1);
+    at::Tensor h2 = model.forward(at::tensor(stok, longOn(at::kCPU)).view({R, Ls}).to(dev),
+                                  at::tensor(spos, longOn(at::kCPU)).view({R, Ls}).to(dev), &expanded, fullValid, nullptr,
+                                  segmentTensor(model, std::vector<std::int64_t>(std::size_t(R * Ls), kSegmentTail), R, Ls, dev));
+    at::Tensor g = h2.index({at::tensor(tRows, longOn(at::kCPU)).to(dev), at::tensor(tCols, longOn(at::kCPU)).to(dev)});
+    at::Tensor lp = at::log_softmax(model.logits(g).to(at::kFloat), -1)
+                        .gather(1, at::tensor(tIds, longOn(at::kCPU)).to(dev).unsqueeze(1))
+                        .squeeze(1).to(at::kCPU).to(at::kDouble);
+    const double* p = lp.data_ptr<double>();
+    for (std::size_t k = 0; k < tOwner.size(); ++k) {
+        const auto [qi, c] = suffixOwner[tOwner[k]];
+        out[q0 + qi][c] += p[k];
     }
 }
 
