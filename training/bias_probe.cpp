@@ -141,7 +141,7 @@ Expected<BiasReport> probeBias(Workspace& ws, const BiasRequest& request) {
             query(item, star, r0.second, square, r1.second, square + " " + d);
         }
     }
-    auto scores = scoreCandidates(model, queries, 32, threads);
+    auto scores = scoreCandidates(model, queries, kJudgeRows, threads);
     auto pick = [&](std::size_t q) {
         const double a = scores[q][0], b = scores[q][1];
         return a > b ? bias::Pick::First : a < b ? bias::Pick::Second : bias::Pick::None;

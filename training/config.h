@@ -113,6 +113,10 @@ struct TrainConfig {
 // 0.140 s instead of 0.174 s with 8 rows.
 constexpr std::size_t kCpuBatchTokens = 1024;
 
+// Prompts per judging batch unless the caller says otherwise (on CPU also bounded by
+// kCpuBatchTokens).
+constexpr int kJudgeRows = 32;
+
 // The examples per forward pass and rank: `requested` when positive; otherwise the whole per-rank
 // batch on CUDA, and on CPU the largest divisor of it whose rows x maxSeq fit kCpuBatchTokens (at
 // least 1). Gradients are summed over the micro-batches and normalised by the global target tokens,

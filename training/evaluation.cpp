@@ -134,7 +134,7 @@ Expected<EvalReport> evaluateRun(Workspace& ws, const EvalRequest& request) {
     report.step = loaded->state.step;
     report.averagedSteps = loaded->averagedSteps;
     report.examples = std::int64_t(rows->size());
-    report.model = judgePairs(*loaded->model, loaded->tokenizer, *instructions, *rows, loaded->state.model.maxSeq, 32, threads);
+    report.model = judgePairs(*loaded->model, loaded->tokenizer, *instructions, *rows, loaded->state.model.maxSeq, kJudgeRows, threads);
     for (std::size_t i = 0; i < rows->size(); ++i) {
         const EvalRow& r = (*rows)[i];
         report.rows.push_back({r.id, r.subset, r.chosen.size(), r.rejected.size()});

@@ -25,6 +25,7 @@
 #include "model/scoring.h"
 #include "model/tailpatch.h"
 #include "storage/workspace.h"
+#include "training/config.h"
 
 namespace flame::training {
 
@@ -60,7 +61,7 @@ struct EvalOutcome {
 
 // Judges every row with the model (both orders); `streams` as in scoreCandidates.
 EvalOutcome judgePairs(TransformerImpl& model, const Tokenizer& tokenizer, const Instructions& instructions,
-                       const std::vector<EvalRow>& rows, int maxSeq, int maxRows = 32, int streams = 1);
+                       const std::vector<EvalRow>& rows, int maxSeq, int maxRows = kJudgeRows, int streams = 1);
 
 // The log-probabilities of one row: {first A, first B, second A, second B}, "first" being the
 // presentation with the chosen response as A.
@@ -69,7 +70,7 @@ using PairLogProbs = std::array<double, 4>;
 // the others at zero, so that the ranks' vectors add up (one all-reduce sum) to the whole set's.
 std::vector<PairLogProbs> judgeShard(TransformerImpl& model, const Tokenizer& tokenizer, const Instructions& instructions,
                                      const std::vector<EvalRow>& rows, int maxSeq, int shard, int shards,
-                                     int maxRows = 32, int streams = 1);
+                                     int maxRows = kJudgeRows, int streams = 1);
 // Results, tallies, scores and categories of `rows` from their log-probabilities (seconds left 0).
 EvalOutcome outcomeFromLogProbs(const std::vector<EvalRow>& rows, const std::vector<PairLogProbs>& logProbs);
 

@@ -88,6 +88,18 @@ void forEachConcurrently(std::size_t count, int streams, Fn&& fn) {
     if (error) std::rethrow_exception(error);
 }
 
+// log p(ids[k]) at hidden[rows[k], cols[k]] for every k, as a CPU double tensor.
+at::Tensor logProbsAt(TransformerImpl& model, const at::Tensor& hidden, const std::vector<std::int64_t>& rows,
+                      const std::vector<std::int64_t>& cols, const std::vector<std::int64_t>& ids) {
+    const at::Device dev = hidden.device();
+    at::Tensor h = hidden.index({at::tensor(rows, longOn(at::kCPU)).to(dev), at::tensor(cols, longOn(at::kCPU)).to(dev)});
+    return at::log_softmax(model.logits(h).to(at::kFloat), -1)
+        .gather(1, at::tensor(ids, longOn(at::kCPU)).to(dev).unsqueeze(1))
+        .squeeze(1)
+        .to(at::kCPU)
+        .to(at::kDouble);
+}
+
 // Scores queries [q0, q1) as one batch into out[q0, q1). Touches nothing else, so batches can run
 // on several threads at once (the caller holds the model in eval mode).
 void scoreBatch(TransformerImpl& model, const std::vector<JudgeQuery>& queries, std::size_t q0, std::size_t q1,
@@ -157,10 +169,7 @@ void scoreBatch(TransformerImpl& model, const std::vector<JudgeQuery>& queries, 
     }
     for (std::int64_t i = 0; i < n; ++i) out[q0 + std::size_t(i)].assign(queries[q0 + std::size_t(i)].candidates.size(), 0.0);
     if (!ids.empty()) {
-        at::Tensor h = hidden.index({at::tensor(rowsIdx, longOn(at::kCPU)).to(dev), at::tensor(colsIdx, longOn(at::kCPU)).to(dev)});
-        at::Tensor lp = at::log_softmax(model.logits(h).to(at::kFloat), -1)
-                            .gather(1, at::tensor(ids, longOn(at::kCPU)).to(dev).unsqueeze(1))
-                            .squeeze(1).to(at::kCPU).to(at::kDouble);
+        at::Tensor lp = logProbsAt(model, hidden, rowsIdx, colsIdx, ids);
         const double* p = lp.data_ptr<double>();
         for (std::size_t r = 0; r < owner.size(); ++r) {
             auto& scores = out[q0 + owner[r].first];
@@ -210,10 +219,7 @@ void scoreBatch(TransformerImpl& model, const std::vector<JudgeQuery>& queries, 
     at::Tensor h2 = model.forward(at::tensor(stok, longOn(at::kCPU)).view({R, Ls}).to(dev),
                                   at::tensor(spos, longOn(at::kCPU)).view({R, Ls}).to(dev), &expanded, fullValid, nullptr,
                                   segmentTensor(model, std::vector<std::int64_t>(std::size_t(R * Ls), kSegmentTail), R, Ls, dev));
-    at::Tensor g = h2.index({at::tensor(tRows, longOn(at::kCPU)).to(dev), at::tensor(tCols, longOn(at::kCPU)).to(dev)});
-    at::Tensor lp = at::log_softmax(model.logits(g).to(at::kFloat), -1)
-                        .gather(1, at::tensor(tIds, longOn(at::kCPU)).to(dev).unsqueeze(1))
-                        .squeeze(1).to(at::kCPU).to(at::kDouble);
+    at::Tensor lp = logProbsAt(model, h2, tRows, tCols, tIds);
     const double* p = lp.data_ptr<double>();
     for (std::size_t k = 0; k < tOwner.size(); ++k) {
         const auto [qi, c] = suffixOwner[tOwner[k]];

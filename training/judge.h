@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "training/config.h"
 #include "training/network.h"
 
 namespace flame::training {
@@ -31,7 +32,7 @@ struct JudgeQuery {
 // at once, each on one thread (the intra-op setting is restored afterwards); the batches are the
 // same either way, so the scores equal those of one stream at one intra-op thread, bit for bit.
 std::vector<std::vector<double>> scoreCandidates(TransformerImpl& model, const std::vector<JudgeQuery>& queries,
-                                                 int maxRows = 32, int streams = 1);
+                                                 int maxRows = kJudgeRows, int streams = 1);
 std::vector<std::vector<double>> scoreCandidatesReference(TransformerImpl& model, const std::vector<JudgeQuery>& queries);
 
 // Greedy continuation of each prompt until EOS or `maxNew` tokens (EOS not included).

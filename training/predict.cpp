@@ -57,7 +57,7 @@ Expected<PredictReport> predictJudgments(Workspace& ws, const PredictRequest& re
             q.candidates = candidates;
             queries.push_back(std::move(q));
         }
-        auto scores = scoreCandidates(*loaded->model, queries, 32, threads);
+        auto scores = scoreCandidates(*loaded->model, queries, kJudgeRows, threads);
         std::vector<PredictionRow> stored;
         auto& tally = report.perTask[task->key];
         for (std::size_t i = 0; i < rows.size(); ++i) {
