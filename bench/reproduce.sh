@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Small-scale reproduction of the FLAMe paper on the generated sample corpus, on CPU, with the
 # `tiny` preset (issue 4, "Results this must reach"):
+#   0. pretrain     the initial network (the paper starts from a pretrained PaLM-2): next-token
+#                   prediction over the training split's instructions and fields, no labels;
 #   1. FLAMe        examples-proportional mixture of all 102 tasks (cap 2^16 scaled to the corpus);
 #   2. FLAMe-RM     FLAMe's final checkpoint + 50 steps of batch 8 on the four-task equal mix;
 #   3. FLAMe-Opt-RM tail-patch every task group from FLAMe's half-way checkpoint, rated on the
 #                   development set (sample-dev, never the evaluation set), the paper's bundles
-#                   and weights, then trained from scratch with a quarter of FLAMe's examples;
+#                   and weights, then trained from the initial network with a quarter of FLAMe's
+#                   examples;
 #   4. CoBBLEr-style bias probes of FLAMe; RewardBench-style evaluation of all three on the
 #      held-out evaluation set beside the random, always-longer and always-first baselines.
 # The summary states each claim and whether this run shows it, with the numbers. Nothing here is
 # tuned on the evaluation set: the knobs below are fixed defaults.
 #
 # usage: bench/reproduce.sh [BUILD_DIR] [WORK_DIR]
-# knobs (environment): JUDGMENTS=20000 FLAME_STEPS=5000 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
+# knobs (environment): JUDGMENTS=20000 PRETRAIN_STEPS=1000 (batch BATCH; 0: a random initial network)
+#   FLAME_STEPS=5000 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
 #   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 BIAS_INSTRUCTIONS=8 RANKS=$(nproc) SEED=1
 #   (the seed of all three trainings: one seed is one draw, see docs/reproduction.md)
 # Training runs as RANKS data-parallel processes of one thread each (Gloo): at this network size a
@@ -24,6 +28,7 @@ build=$(cd "${1:-build/dev}" && pwd)
 work=${2:-/tmp/flame-reproduce}
 flame="$build/app/flame"
 judgments=${JUDGMENTS:-20000}
+pretrain_steps=${PRETRAIN_STEPS:-1000}
 flame_steps=${FLAME_STEPS:-5000}
 batch=${BATCH:-16}
 opt_steps=${OPT_STEPS:-$((flame_steps / 2))}
@@ -46,9 +51,17 @@ stamp "corpus: $judgments generated judgments, evaluation set, development set, 
 common=(--nproc "$ranks" --threads 1 --seed "$seed" --json)
 run_of() { "$py" -c 'import json,sys; print(next(json.loads(l)["run"] for l in open(sys.argv[1]) if "\"created\"" in l))' "$1"; }
 
+init=()
+rm -f "$work/pretrain.jsonl"
+if [ "$pretrain_steps" -gt 0 ]; then
+  stamp "initial network: $pretrain_steps steps x batch $batch of next-token prediction on the contexts"
+  "$flame" train "$ws" --variant pretrain --steps "$pretrain_steps" --batch "$batch" "${common[@]}" > "$work/pretrain.jsonl"
+  init=(--init "$(run_of "$work/pretrain.jsonl")")
+fi
+
 stamp "FLAMe: $flame_steps steps x batch $batch"
 "$flame" train "$ws" --variant flame --steps "$flame_steps" --batch "$batch" --eval-every $((flame_steps / 6)) \
-  --checkpoint-every $((flame_steps / 6)) --keep 10 "${common[@]}" > "$work/flame.jsonl"
+  --checkpoint-every $((flame_steps / 6)) --keep 10 "${init[@]}" "${common[@]}" > "$work/flame.jsonl"
 flame_run=$(run_of "$work/flame.jsonl")
 
 stamp "FLAMe-RM: 50 steps x batch 8 from run $flame_run"
@@ -82,6 +95,12 @@ secs = ("chat", "chat_hard", "safety", "reasoning")
 def row(name, s, examples=""):
     print(f"| {name} | {examples} | " + " | ".join(f"{100 * s['sections'][k]:.1f}" for k in secs) + f" | {100 * s['score']:.1f} |")
 print(f"\n## Small-scale reproduction ({elapsed // 60} min {elapsed % 60} s on {os.cpu_count()} cores, training on {ranks} ranks of 1 thread, seed {seed})\n")
+pre = [e for e in events("pretrain.jsonl") if e.get("event") == "step"] if os.path.exists(os.path.join(work, "pretrain.jsonl")) else []
+if pre:
+    print(f"Initial network of FLAMe and FLAMe-Opt-RM: {pre[-1]['step']} steps ({pre[-1]['examples']} contexts) of next-token "
+          f"prediction without labels, context loss {pre[0]['loss']:.2f} -> {pre[-1]['loss']:.3f} per token.\n")
+else:
+    print("Initial network: random (PRETRAIN_STEPS=0).\n")
 print("Held-out RewardBench-shaped evaluation set (sample), each pair judged in both orders; percent.\n")
 print("| autorater | training examples | Chat | Chat Hard | Safety | Reasoning | Score |")
 print("|---|---|---|---|---|---|---|")

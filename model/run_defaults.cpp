@@ -33,6 +33,11 @@ std::optional<RunDefaults> runDefaults(const PresetSpec& preset, std::string_vie
     if (variant == "flame") {
         d.evalEvery = std::max(1, d.steps / 6);
         d.checkpointEvery = d.evalEvery;
+    } else if (variant == "pretrain") {
+        // The network judges nothing it was taught here: one evaluation at the end records its
+        // zero-shot verdicts; checkpoints as often as FLAMe's, for resuming.
+        d.evalEvery = d.steps;
+        d.checkpointEvery = std::max(1, d.steps / 6);
     } else if (variant == "flame-rm") {
         // Paper: +50 steps, batch 8, from FLAMe's final checkpoint. A fresh optimiser at a lower
         // rate: the model only needs a nudge.

@@ -31,7 +31,7 @@ struct RunDefaults {
     double lr = 0;
     int warmup = 0, evalEvery = 0, checkpointEvery = 0;
 };
-// nullopt for a variant other than flame, flame-rm and flame-opt-rm.
+// nullopt for a variant other than pretrain, flame, flame-rm and flame-opt-rm.
 std::optional<RunDefaults> runDefaults(const PresetSpec& preset, std::string_view variant);
 
 } // namespace flame

@@ -44,7 +44,13 @@ Expected<TrainConfig> defaultConfig(std::string_view variant, std::string_view p
     c.optim.warmup = d->warmup;
     c.evalEvery = d->evalEvery;
     c.checkpointEvery = d->checkpointEvery;
-    if (variant == "flame") {
+    if (variant == "pretrain") {
+        // Next-token prediction over the instructions and fields of the training split, labels
+        // left out: the stand-in for the paper's pretrained initial model.
+        c.mixture = MixtureKind::Proportional;
+        c.contextLoss = 1;
+        c.targetLoss = 0;
+    } else if (variant == "flame") {
         c.mixture = MixtureKind::Proportional;
     } else if (variant == "flame-rm") {
         c.mixture = MixtureKind::Equal; // the four-task RM mix
@@ -169,6 +175,7 @@ json::Value toJson(const TrainConfig& c) {
     o.emplace_back("keep_checkpoints", json::Value(c.keepCheckpoints));
     o.emplace_back("max_target", json::Value(c.maxTarget));
     o.emplace_back("context_loss", json::Value(c.contextLoss));
+    o.emplace_back("target_loss", json::Value(c.targetLoss));
     o.emplace_back("mixture", json::Value(toString(c.mixture)));
     o.emplace_back("cap", json::Value(c.cap));
     json::Object w;
@@ -180,6 +187,8 @@ json::Value toJson(const TrainConfig& c) {
     o.emplace_back("ai_feedback", json::Value(c.aiFeedback));
     o.emplace_back("from_run", json::Value(c.fromRun));
     o.emplace_back("from_step", json::Value(c.fromStep));
+    o.emplace_back("init_run", json::Value(c.initRun));
+    o.emplace_back("init_step", json::Value(c.initStep));
     json::Object tp;
     const auto& t = c.tailpatch;
     tp.emplace_back("steps", json::Value(t.steps));
@@ -251,6 +260,7 @@ Expected<TrainConfig> trainConfigFromJson(const json::Value& v) {
     r.num("keep_checkpoints", c.keepCheckpoints);
     r.num("max_target", c.maxTarget);
     r.num("context_loss", c.contextLoss);
+    r.num("target_loss", c.targetLoss);
     std::string mixture = toString(c.mixture);
     r.str("mixture", mixture);
     auto kind = parseMixtureKind(mixture);
@@ -274,6 +284,8 @@ Expected<TrainConfig> trainConfigFromJson(const json::Value& v) {
     r.boolean("ai_feedback", c.aiFeedback);
     r.num("from_run", c.fromRun);
     r.num("from_step", c.fromStep);
+    r.num("init_run", c.initRun);
+    r.num("init_step", c.initStep);
     if (const json::Value* t = v.findNonNull("tailpatch")) {
         Reader rt{*t, {}};
         auto& tp = c.tailpatch;
@@ -327,8 +339,8 @@ Expected<TrainConfig> parseTrainConfig(std::string_view text) {
 
 Status validate(const TrainConfig& c) {
     auto bad = [](std::string m) { return Status(Error::badInput(std::move(m))); };
-    if (c.variant != "flame" && c.variant != "flame-rm" && c.variant != "flame-opt-rm")
-        return bad("unknown variant '" + c.variant + "' (flame, flame-rm, flame-opt-rm)");
+    if (c.variant != "pretrain" && c.variant != "flame" && c.variant != "flame-rm" && c.variant != "flame-opt-rm")
+        return bad("unknown variant '" + c.variant + "' (pretrain, flame, flame-rm, flame-opt-rm)");
     if (c.steps < 1) return bad("--steps must be at least 1");
     if (c.batch < 1) return bad("--batch must be at least 1");
     if (c.nproc < 1 || c.nodes < 1) return bad("--nproc and --nnodes must be at least 1");
@@ -349,7 +361,15 @@ Status validate(const TrainConfig& c) {
         return bad("--device must be cpu, cuda or cuda:K");
     if (c.device.rfind("cuda:", 0) == 0 && c.nproc > 1)
         return bad("with several ranks use --device cuda (rank K uses cuda:K), not a single cuda:K");
-    if (c.variant != "flame" && c.fromRun <= 0) return bad("--variant " + c.variant + " needs --from RUN");
+    const bool fromParent = c.variant == "flame-rm" || c.variant == "flame-opt-rm";
+    if (fromParent && c.fromRun <= 0) return bad("--variant " + c.variant + " needs --from RUN");
+    if (!fromParent && c.fromRun > 0) return bad("--from is for flame-rm and flame-opt-rm (a FLAMe run starts from --init)");
+    if (c.initRun > 0 && c.variant != "flame" && c.variant != "flame-opt-rm")
+        return bad("--init is for flame and flame-opt-rm runs (FLAMe-RM continues its FLAMe parent's network)");
+    if (!(c.targetLoss >= 0 && c.targetLoss <= 10)) return bad("the target-loss weight must be in [0, 10]");
+    if (c.variant == "pretrain" && (c.targetLoss != 0 || !(c.contextLoss > 0)))
+        return bad("a pretrain run learns from the context alone (target loss 0, context loss > 0)");
+    if (c.variant != "pretrain" && !(c.targetLoss > 0)) return bad("only a pretrain run may leave the target out of the loss");
     if (c.mixture == MixtureKind::Explicit && c.weights.empty() && c.variant != "flame-opt-rm")
         return bad("an explicit mixture needs weights (--weights FILE)");
     if (c.tailpatch.by != "task" && c.tailpatch.by != "group") return bad("--tailpatch-by must be task or group");

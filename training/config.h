@@ -66,7 +66,7 @@ struct TailpatchConfig {
 };
 
 struct TrainConfig {
-    std::string variant = "flame"; // flame | flame-rm | flame-opt-rm
+    std::string variant = "flame"; // pretrain | flame | flame-rm | flame-opt-rm
     std::string preset = "tiny";
     ModelConfig model;
     OptimConfig optim;
@@ -87,6 +87,9 @@ struct TrainConfig {
     // Weight of an auxiliary next-token loss on the context (instruction and fields) beside the
     // loss on the target; 0: the target alone, as in the paper. Absent in older runs (0).
     double contextLoss = 0;
+    // Weight of the loss on the target; 1 except in a pretrain run, which learns from the context
+    // alone (no label is ever a training signal there). Absent in older runs (1).
+    double targetLoss = 1;
     MixtureKind mixture = MixtureKind::Proportional;
     std::int64_t cap = 0;      // 0: the paper's 2^16 scaled to the corpus size
     std::map<std::string, double> weights; // explicit mixture weights by task key
@@ -94,6 +97,10 @@ struct TrainConfig {
     bool aiFeedback = false;   // include AI-feedback tasks (FLAMe does not)
     std::int64_t fromRun = 0;  // parent run (FLAMe-RM, FLAMe-Opt-RM)
     std::int64_t fromStep = -1; // parent's checkpoint step; -1: variant default
+    // The initial network (the paper's pretrained model): a pretrain run's checkpoint; 0: random.
+    // FLAMe-Opt-RM trained "from scratch" starts from its FLAMe parent's initial network.
+    std::int64_t initRun = 0;
+    std::int64_t initStep = -1; // resolved to the init run's last checkpoint when the run is created
     TailpatchConfig tailpatch;
     std::string tokenizer;     // tokenizer model, relative to the artifact folder
     std::string tokenizerHash;

@@ -52,20 +52,68 @@ Expected<std::vector<const TaskDefinition*>> runTasks(Workspace& ws, const Train
     return out;
 }
 
+namespace {
+
+// A run that continues another run's network takes its architecture and tokenizer.
+void adoptNetwork(TrainConfig& c, const TrainConfig& from) {
+    c.model = from.model;
+    c.maxTarget = from.maxTarget;
+    c.preset = from.preset;
+    c.tokenizer = from.tokenizer;
+    c.tokenizerHash = from.tokenizerHash;
+}
+
+// The initial network (--init): FLAMe-Opt-RM trained from scratch inherits its FLAMe parent's, as
+// the paper's variants all start from the same pretrained model; a FLAMe run takes the init run's
+// architecture and tokenizer. The checkpoint step is fixed now, so later runs of the init run
+// change nothing here.
+Status resolveInit(Workspace& ws, TrainConfig& c, const TrainConfig* parent) {
+    if (c.variant == "flame-opt-rm") {
+        if (c.tailpatch.init == "base") {
+            if (c.initRun > 0) return Error::badInput("--init and --opt-init base both name FLAMe-Opt-RM's starting network");
+            return {};
+        }
+        if (c.initRun <= 0 && parent) {
+            c.initRun = parent->initRun;
+            c.initStep = parent->initStep;
+        }
+    }
+    if (c.initRun <= 0) return {};
+    RunStore runs(ws);
+    auto init = runs.require(c.initRun);
+    if (!init) return init.error();
+    auto ic = parseTrainConfig(init->config);
+    if (!ic) return ic.error();
+    if (parent) {
+        if (ic->tokenizerHash != parent->tokenizerHash ||
+            json::serialize(toJson(ic->model)) != json::serialize(toJson(parent->model)))
+            return Error::badInput("run " + std::to_string(c.initRun) + " has another network or tokenizer than run " +
+                                   std::to_string(c.fromRun));
+    } else {
+        adoptNetwork(c, *ic);
+    }
+    const auto ckpts = listCheckpoints(runDir(ws, c.initRun));
+    if (ckpts.empty()) return Error::badInput("run " + std::to_string(c.initRun) + " has no checkpoint to start from");
+    if (c.initStep < 0) c.initStep = ckpts.back().first;
+    for (const auto& k : ckpts)
+        if (k.first == c.initStep) return {};
+    return Error::badInput("run " + std::to_string(c.initRun) + " has no checkpoint at step " + std::to_string(c.initStep));
+}
+
+} // namespace
+
 Status resolveConfig(Workspace& ws, TrainConfig& c) {
     RunStore runs(ws);
-    if (c.variant != "flame") {
+    std::optional<TrainConfig> parentConfig;
+    if (c.variant == "flame-rm" || c.variant == "flame-opt-rm") {
         if (c.fromRun <= 0) return Error::badInput("--variant " + c.variant + " needs --from RUN (a FLAMe run)");
         auto parent = runs.require(c.fromRun);
         if (!parent) return parent.error();
         auto pc = parseTrainConfig(parent->config);
         if (!pc) return pc.error();
         // The child continues the parent's network: same architecture and tokenizer.
-        c.model = pc->model;
-        c.maxTarget = pc->maxTarget;
-        c.preset = pc->preset;
-        c.tokenizer = pc->tokenizer;
-        c.tokenizerHash = pc->tokenizerHash;
+        adoptNetwork(c, *pc);
+        parentConfig = *pc;
         auto ckpts = listCheckpoints(runDir(ws, c.fromRun));
         if (ckpts.empty()) return Error::badInput("run " + std::to_string(c.fromRun) + " has no checkpoint to start from");
         if (c.fromStep < 0) {
@@ -85,7 +133,7 @@ Status resolveConfig(Workspace& ws, TrainConfig& c) {
         bool found = false;
         for (const auto& k : ckpts) found = found || k.first == c.fromStep;
         if (!found) return Error::badInput("run " + std::to_string(c.fromRun) + " has no checkpoint at step " + std::to_string(c.fromStep));
-    } else {
+    } else if (c.initRun <= 0) {
         std::string rel;
         auto tok = loadWorkspaceTokenizer(ws, &rel);
         if (!tok) return tok.error();
@@ -93,6 +141,7 @@ Status resolveConfig(Workspace& ws, TrainConfig& c) {
         c.tokenizerHash = tok->hash();
         c.model.vocab = tok->vocabSize();
     }
+    if (auto s = resolveInit(ws, c, parentConfig ? &*parentConfig : nullptr); !s) return s;
     if (c.variant == "flame-rm" && c.tasks.empty()) c.tasks = rmTasks();
     auto tasks = runTasks(ws, c);
     if (!tasks) return tasks.error();

@@ -124,7 +124,7 @@ Expected<LoopEnd> runLoop(TransformerImpl& model, torch::optim::Optimizer& optim
                 AutocastScope autocast(o.bf16 && dev.is_cuda());
                 loss = model.lossSums(in, lab, ctx, o.dropout > 0 ? &drop : nullptr, seg);
             }
-            at::Tensor objective = loss.first / normaliser;
+            at::Tensor objective = loss.first * (o.targetLoss / normaliser);
             if (withContext) {
                 objective = objective + loss.second * (o.contextLoss / contextNormaliser);
                 contextSum += loss.second.detach().to(at::kCPU).to(at::kDouble);
@@ -152,8 +152,9 @@ Expected<LoopEnd> runLoop(TransformerImpl& model, torch::optim::Optimizer& optim
         StepMetrics m;
         m.step = step;
         m.examples = examples;
-        m.loss = lossSum.item<double>() / normaliser; // the metric is emitted every step
         if (withContext) m.contextLoss = contextSum.item<double>() / contextNormaliser;
+        // The metric is emitted every step: the loss being minimised, the context's in a pretrain run.
+        m.loss = o.targetLoss > 0 ? lossSum.item<double>() / normaliser : m.contextLoss;
         m.lr = lr;
         m.gradNorm = gradNorm;
         m.tokens = tokens;

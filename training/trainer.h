@@ -45,6 +45,7 @@ struct LoopOptions {
     bool evalAtEnd = true, checkpointAtEnd = true;
     bool bf16 = false;                      // autocast on CUDA
     double contextLoss = 0;                 // weight of the auxiliary next-token loss on the context
+    double targetLoss = 1;                  // weight of the loss on the target (0: a pretrain run)
     std::string phase = "main";
 };
 

@@ -278,6 +278,12 @@ Expected<RunState> runMain(WorkerContext& ctx) {
         if (!parent) return parent.error();
         if (auto s = readCheckpoint(parent->second); !s) return s.error();
         if (auto s = loadCheckpointWeights(parent->second, *model); !s) return s.error();
+    } else if (cfg.initRun > 0) {
+        // The initial network (a pretrain run's checkpoint): weights only, a fresh optimiser.
+        auto init = findCheckpoint(*ctx.ws, cfg.initRun, cfg.initStep);
+        if (!init) return init.error();
+        if (auto s = readCheckpoint(init->second); !s) return s.error();
+        if (auto s = loadCheckpointWeights(init->second, *model); !s) return s.error();
     }
     model->to(at::Device(ctx.device));
     if (ctx.collective && start.resumeDir.empty()) broadcastParameters(*model, *ctx.collective);
@@ -307,6 +313,7 @@ Expected<RunState> runMain(WorkerContext& ctx) {
     lo.maxSeq = cfg.model.maxSeq;
     lo.maxTarget = cfg.maxTarget;
     lo.contextLoss = cfg.contextLoss;
+    lo.targetLoss = cfg.targetLoss;
     lo.evalEvery = cfg.evalEvery;
     lo.checkpointEvery = cfg.checkpointEvery;
     lo.bf16 = ctx.device != "cpu";

@@ -140,12 +140,14 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
             std::optional<int> layers, dModel, heads, dFF, segments, steps, batch, microBatch, nproc, evalEvery, checkpointEvery, keep, threads, warmup, maxSeq,
                 maxTarget, tailpatchSteps, tailpatchBatch, groupSize, nodes, nodeRank, masterPort;
             std::optional<double> lr, dropout, tailpatchLr, contextLoss;
-            std::optional<std::int64_t> seed, from, fromStep, cap, evalLimit, devLimit;
+            std::optional<std::int64_t> seed, from, fromStep, init, initStep, cap, evalLimit, devLimit;
             bool json = false, queue = false, noMid = false;
         };
         auto o = std::make_shared<Opts>();
         cmd->add_option("WS", o->ws, "Workspace file")->required();
-        cmd->add_option("--variant", o->variant, "flame | flame-rm | flame-opt-rm")->check(CLI::IsMember({"flame", "flame-rm", "flame-opt-rm"}));
+        cmd->add_option("--variant", o->variant,
+                        "pretrain (next-token on the contexts, no labels: an initial network) | flame | flame-rm | flame-opt-rm")
+            ->check(CLI::IsMember({"pretrain", "flame", "flame-rm", "flame-opt-rm"}));
         cmd->add_option("--preset", o->preset, "Network size: tiny (CPU, minutes) | small | base (GPU)")->check(CLI::IsMember({"tiny", "small", "base"}));
         cmd->add_option("--name", o->name, "Run name");
         cmd->add_option("--layers", o->layers, "Transformer layers (overrides the preset)");
@@ -178,6 +180,9 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--weights", o->weightsFile, "JSON file {task: weight} for an explicit mixture");
         cmd->add_option("--tasks", o->tasks, "Comma-separated task keys to train on (default: the variant's)");
         cmd->add_option("--from", o->from, "Parent FLAMe run (flame-rm, flame-opt-rm)");
+        cmd->add_option("--init", o->init,
+                        "Initial network: a pretrain run's checkpoint (flame; FLAMe-Opt-RM inherits its parent's). Default: random");
+        cmd->add_option("--init-step", o->initStep, "Checkpoint step of the --init run (default: its last)");
         cmd->add_option("--from-step", o->fromStep, "Parent checkpoint step (flame-rm: last; flame-opt-rm: nearest half)");
         cmd->add_option("--tailpatch-steps", o->tailpatchSteps, "Fine-tuning steps per tail-patch (default 40; paper <= 3000)");
         cmd->add_option("--tailpatch-batch", o->tailpatchBatch, "Batch of a tail-patch");
@@ -201,7 +206,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
             TrainConfig& c = *cfg;
             if (o->steps) {
                 c.steps = *o->steps;
-                if (!o->evalEvery) c.evalEvery = std::max(1, c.steps / 6);
+                if (!o->evalEvery) c.evalEvery = c.variant == "pretrain" ? c.steps : std::max(1, c.steps / 6);
                 if (!o->checkpointEvery) c.checkpointEvery = std::max(1, c.steps / 6);
             }
             if (o->layers) c.model.layers = *o->layers;
@@ -248,6 +253,8 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
             }
             if (o->from) c.fromRun = *o->from;
             if (o->fromStep) c.fromStep = *o->fromStep;
+            if (o->init) c.initRun = *o->init;
+            if (o->initStep) c.initStep = *o->initStep;
             if (o->tailpatchSteps) c.tailpatch.steps = *o->tailpatchSteps;
             if (o->tailpatchBatch) c.tailpatch.batch = *o->tailpatchBatch;
             if (o->tailpatchLr) c.tailpatch.lr = *o->tailpatchLr;

@@ -31,6 +31,7 @@ QStringList runDevices(const QString& device, int nproc) {
 }
 
 QString variantName(const QString& variant) {
+    if (variant == QLatin1String("pretrain")) return QStringLiteral("pretrained LM");
     if (variant == QLatin1String("flame")) return QStringLiteral("FLAMe");
     if (variant == QLatin1String("flame-rm")) return QStringLiteral("FLAMe-RM");
     if (variant == QLatin1String("flame-opt-rm")) return QStringLiteral("FLAMe-Opt-RM");
