@@ -100,6 +100,13 @@ private slots:
         QVERIFY2(pre.failure.isEmpty(), qPrintable(pre.failure));
         m_pretrain = pre.run;
         QCOMPARE(pre.losses.size(), std::size_t(8));
+
+        // The same run on the corpus whose pairwise verdicts are all turned round: the same losses
+        // bit for bit, so no label reached the gradients.
+        Trained swapped = train(m_swapped, pretrain);
+        QVERIFY2(swapped.failure.isEmpty(), qPrintable(swapped.failure));
+        QCOMPARE(swapped.losses, pre.losses);
+
         // The loss it reports is the one it minimises: next-token loss over the context.
         for (const auto* s : events(pre.lines, "step"))
             QCOMPARE(s->find("loss")->asDouble(), s->find("context_loss")->asDouble());
@@ -110,12 +117,6 @@ private slots:
         QCOMPARE(cfg.find("target_loss")->asDouble(), 0.0);
         QCOMPARE(cfg.find("context_loss")->asDouble(), 1.0);
         QCOMPARE(flame::test::runRecord(m_ws, m_pretrain).state, RunState::Finished);
-
-        // The same run on the corpus whose pairwise verdicts are all turned round: the same losses
-        // bit for bit, so no label reached the gradients.
-        Trained swapped = train(m_swapped, pretrain);
-        QVERIFY2(swapped.failure.isEmpty(), qPrintable(swapped.failure));
-        QCOMPARE(swapped.losses, pre.losses);
     }
 
     void labelsDoReachAFlameRun() {
