@@ -54,6 +54,19 @@ Expected<std::vector<const TaskDefinition*>> runTasks(Workspace& ws, const Train
 
 namespace {
 
+// The checkpoint steps of a run, or an error naming the run when it has none.
+Expected<std::vector<std::pair<std::int64_t, std::string>>> requireCheckpoints(const Workspace& ws, std::int64_t run) {
+    auto ckpts = listCheckpoints(runDir(ws, run));
+    if (ckpts.empty()) return Error::badInput("run " + std::to_string(run) + " has no checkpoint to start from");
+    return ckpts;
+}
+
+Status requireStep(const std::vector<std::pair<std::int64_t, std::string>>& ckpts, std::int64_t run, std::int64_t step) {
+    for (const auto& k : ckpts)
+        if (k.first == step) return {};
+    return Error::badInput("run " + std::to_string(run) + " has no checkpoint at step " + std::to_string(step));
+}
+
 // A run that continues another run's network takes its architecture and tokenizer.
 void adoptNetwork(TrainConfig& c, const TrainConfig& from) {
     c.model = from.model;
@@ -92,12 +105,10 @@ Status resolveInit(Workspace& ws, TrainConfig& c, const TrainConfig* parent) {
     } else {
         adoptNetwork(c, *ic);
     }
-    const auto ckpts = listCheckpoints(runDir(ws, c.initRun));
-    if (ckpts.empty()) return Error::badInput("run " + std::to_string(c.initRun) + " has no checkpoint to start from");
-    if (c.initStep < 0) c.initStep = ckpts.back().first;
-    for (const auto& k : ckpts)
-        if (k.first == c.initStep) return {};
-    return Error::badInput("run " + std::to_string(c.initRun) + " has no checkpoint at step " + std::to_string(c.initStep));
+    auto ckpts = requireCheckpoints(ws, c.initRun);
+    if (!ckpts) return ckpts.error();
+    if (c.initStep < 0) c.initStep = ckpts->back().first;
+    return requireStep(*ckpts, c.initRun, c.initStep);
 }
 
 } // namespace
@@ -114,8 +125,9 @@ Status resolveConfig(Workspace& ws, TrainConfig& c) {
         // The child continues the parent's network: same architecture and tokenizer.
         adoptNetwork(c, *pc);
         parentConfig = *pc;
-        auto ckpts = listCheckpoints(runDir(ws, c.fromRun));
-        if (ckpts.empty()) return Error::badInput("run " + std::to_string(c.fromRun) + " has no checkpoint to start from");
+        auto found = requireCheckpoints(ws, c.fromRun);
+        if (!found) return found.error();
+        const auto& ckpts = *found;
         if (c.fromStep < 0) {
             if (c.variant == "flame-rm") {
                 c.fromStep = ckpts.back().first; // FLAMe's final checkpoint
@@ -130,9 +142,7 @@ Status resolveConfig(Workspace& ws, TrainConfig& c) {
                 c.fromStep = best;
             }
         }
-        bool found = false;
-        for (const auto& k : ckpts) found = found || k.first == c.fromStep;
-        if (!found) return Error::badInput("run " + std::to_string(c.fromRun) + " has no checkpoint at step " + std::to_string(c.fromStep));
+        if (auto s = requireStep(ckpts, c.fromRun, c.fromStep); !s) return s;
     } else if (c.initRun <= 0) {
         std::string rel;
         auto tok = loadWorkspaceTokenizer(ws, &rel);

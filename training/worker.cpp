@@ -273,17 +273,17 @@ Expected<RunState> runMain(WorkerContext& ctx) {
     Transformer model(cfg.model);
     if (!start.resumeDir.empty()) {
         if (auto s = loadCheckpointWeights(start.resumeDir, *model); !s) return s.error();
-    } else if (cfg.variant == "flame-rm" || (cfg.variant == "flame-opt-rm" && cfg.tailpatch.init == "base")) {
-        auto parent = findCheckpoint(*ctx.ws, cfg.fromRun, cfg.fromStep);
-        if (!parent) return parent.error();
-        if (auto s = readCheckpoint(parent->second); !s) return s.error();
-        if (auto s = loadCheckpointWeights(parent->second, *model); !s) return s.error();
-    } else if (cfg.initRun > 0) {
-        // The initial network (a pretrain run's checkpoint): weights only, a fresh optimiser.
-        auto init = findCheckpoint(*ctx.ws, cfg.initRun, cfg.initStep);
-        if (!init) return init.error();
-        if (auto s = readCheckpoint(init->second); !s) return s.error();
-        if (auto s = loadCheckpointWeights(init->second, *model); !s) return s.error();
+    } else {
+        // Weights only, with a fresh optimiser: FLAMe's checkpoint for FLAMe-RM (and FLAMe-Opt-RM
+        // from the tail-patch base), otherwise the initial network if the run names one.
+        const bool fromParent = cfg.variant == "flame-rm" || (cfg.variant == "flame-opt-rm" && cfg.tailpatch.init == "base");
+        const std::int64_t run = fromParent ? cfg.fromRun : cfg.initRun;
+        if (run > 0) {
+            auto ckpt = findCheckpoint(*ctx.ws, run, fromParent ? cfg.fromStep : cfg.initStep);
+            if (!ckpt) return ckpt.error();
+            if (auto s = readCheckpoint(ckpt->second); !s) return s.error();
+            if (auto s = loadCheckpointWeights(ckpt->second, *model); !s) return s.error();
+        }
     }
     model->to(at::Device(ctx.device));
     if (ctx.collective && start.resumeDir.empty()) broadcastParameters(*model, *ctx.collective);

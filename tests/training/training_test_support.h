@@ -12,6 +12,14 @@
 
 namespace flame::test {
 
+// `flame train` options for a network small enough for tests: one layer of width 32, short
+// sequences, one thread, seed 5; evaluations (of 20 examples) and checkpoints every `every` steps.
+inline QStringList smallNetwork(int steps, int every) {
+    return {"--steps", QString::number(steps), "--batch", "4", "--layers", "1", "--d-model", "32", "--heads", "2",
+            "--d-ff", "64", "--max-seq", "160", "--max-target", "24", "--eval-every", QString::number(every),
+            "--eval-limit", "20", "--checkpoint-every", QString::number(every), "--threads", "1", "--seed", "5"};
+}
+
 // Every line of `out` that parses as JSON.
 inline std::vector<json::Value> jsonLines(const QString& out) {
     std::vector<json::Value> v;

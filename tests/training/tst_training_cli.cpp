@@ -27,12 +27,7 @@ class TrainingCliTest : public QObject {
     QString m_ws;
     std::int64_t m_finishedRun = 0;
 
-    // A network small enough for tests: one layer of width 32, short sequences, one thread.
-    QStringList small(int steps) {
-        return {"--steps", QString::number(steps), "--batch", "4", "--layers", "1", "--d-model", "32", "--heads", "2",
-                "--d-ff", "64", "--max-seq", "160", "--max-target", "24", "--eval-every", "3", "--eval-limit", "20",
-                "--checkpoint-every", "3", "--threads", "1", "--seed", "5"};
-    }
+    QStringList small(int steps) { return flame::test::smallNetwork(steps, 3); }
 
     std::int64_t createdRun(const flame::test::CliResult& r) { return flame::test::createdRun(r.out); }
 

@@ -24,12 +24,7 @@ class WarmStartTest : public QObject {
     std::int64_t m_pretrain = 0;
     std::int64_t m_flame = 0;
 
-    // A network small enough for tests: one layer of width 32, short sequences, one thread.
-    static QStringList small(int steps) {
-        return {"--steps", QString::number(steps), "--batch", "4", "--layers", "1", "--d-model", "32", "--heads", "2",
-                "--d-ff", "64", "--max-seq", "160", "--max-target", "24", "--eval-every", QString::number(steps),
-                "--eval-limit", "20", "--checkpoint-every", QString::number(steps), "--threads", "1", "--seed", "5"};
-    }
+    static QStringList small(int steps) { return flame::test::smallNetwork(steps, steps); }
 
     static QString makeWorkspace(const QString& path) {
         if (runCli({"init", path}).exitCode != 0) return "init failed";
