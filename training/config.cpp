@@ -33,7 +33,7 @@ Expected<TrainConfig> defaultConfig(std::string_view variant, std::string_view p
     const PresetSpec* preset = findPresetSpec(presetName);
     if (!preset) return Error::badInput("unknown preset '" + std::string(presetName) + "' (tiny, small, base)");
     const std::optional<RunDefaults> d = runDefaults(*preset, variant);
-    if (!d) return Error::badInput("unknown variant '" + std::string(variant) + "' (flame, flame-rm, flame-opt-rm)");
+    if (!d) return Error::badInput("unknown variant '" + std::string(variant) + "' (pretrain, flame, flame-rm, flame-opt-rm)");
     TrainConfig c;
     c.variant = std::string(variant);
     c.preset = std::string(preset->name);

@@ -79,6 +79,14 @@
         <source>Tail-patching needs at least one step per task.</source>
         <translation>Tail-Patching braucht mindestens einen Schritt je Aufgabe.</translation>
     </message>
+    <message>
+        <source>Run %1, the initial network, does not exist.</source>
+        <translation>Lauf %1, das Anfangsnetz, existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The initial network must come from a pretraining run (run %1 is not one).</source>
+        <translation>Das Anfangsnetz muss aus einem Vortrainingslauf stammen (Lauf %1 ist keiner).</translation>
+    </message>
 </context>
 <context>
     <name>flame::ui::AgreementModel</name>
@@ -1240,6 +1248,30 @@ AND (zwischen Wörtern implizit), OR und NOT verknüpfen; Klammern gruppieren.</
         <source>`flame train` refused: %1</source>
         <translation>`flame train` hat abgelehnt: %1</translation>
     </message>
+    <message>
+        <source>&amp;Initial network:</source>
+        <translation>Anfangsnetz (&amp;Warmstart):</translation>
+    </message>
+    <message>
+        <source>Initial c&amp;heckpoint:</source>
+        <translation>Anfangs-Chec&amp;kpoint:</translation>
+    </message>
+    <message>
+        <source>Pretraining (an initial network for FLAMe)</source>
+        <translation>Vortraining (ein Anfangsnetz für FLAMe)</translation>
+    </message>
+    <message>
+        <source>random weights</source>
+        <translation>Zufallsgewichte</translation>
+    </message>
+    <message>
+        <source>the last</source>
+        <translation>der letzte</translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>Lauf %1</translation>
+    </message>
 </context>
 <context>
     <name>flame::ui::LeaderboardModel</name>
@@ -2013,6 +2045,10 @@ AND (zwischen Wörtern implizit), OR und NOT verknüpfen; Klammern gruppieren.</
     <message>
         <source>no workspace is open</source>
         <translation>kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message>
+        <source>Run %1 was taken off the queue by a studio that stopped before starting it; it is queued again</source>
+        <translation>Lauf %1 wurde von einem Studio aus der Warteschlange genommen, das vor dem Start beendet wurde; er steht wieder in der Warteschlange</translation>
     </message>
 </context>
 <context>

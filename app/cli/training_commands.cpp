@@ -644,7 +644,9 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         auto batch = std::make_shared<int>(0);
         auto asJson = std::make_shared<bool>(false);
         cmd->add_option("WS", *ws, "Workspace file")->required();
-        cmd->add_option("--variant", *variant, "flame | flame-rm")->check(CLI::IsMember({"flame", "flame-rm"}));
+        // Pretraining samples FLAMe's mixture; FLAMe-Opt-RM's is decided by tail-patching.
+        cmd->add_option("--variant", *variant, "flame | flame-rm | pretrain")
+            ->check(CLI::IsMember({"flame", "flame-rm", "pretrain"}));
         cmd->add_option("--cap", *cap, "Examples-proportional cap (default: scaled)");
         cmd->add_option("--batch", *batch, "Batch for the examples-per-step column");
         cmd->add_flag("--json", *asJson, "Print JSON");

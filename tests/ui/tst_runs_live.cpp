@@ -3,11 +3,15 @@
 // checkpoints and stops), resumed from that checkpoint, and found again, still training, by a
 // reopened window after the first one closed and left the worker running. Then the queue: runs on
 // one device start one after another, a failing run does not stop the queue, and delete removes a
-// run with its files.
+// run with its files. Last, the warm start: a pretraining run, and a FLAMe run launched from the
+// dialog with its checkpoint as the initial network.
 //
 // The network is shrunk through the dialog's overrides so that a step takes milliseconds; the
 // workspace is small (3,000 judgments) so that the token caches build in seconds.
+#include <QComboBox>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -313,6 +317,83 @@ private slots:
         QCOMPARE(done.first().at(2).toString(), QString());
         QTRY_VERIFY_WITH_TIMEOUT(c->run(ids[2]) == nullptr, 5000);
         QVERIFY(!QDir(dir).exists());
+    }
+
+    void flameFromAPretrainedNetwork() {
+        // The paper's recipe in the studio: a pretraining run, then FLAMe launched from the dialog
+        // with that run's checkpoint as its initial network.
+        QVERIFY(m_window);
+        RunsController* c = controller();
+        LaunchOptions pre = tinyOptions(4);
+        pre.variant = "pretrain";
+        pre.name = "pretrained";
+        pre.evalEvery = 0;
+        pre.checkpointEvery = 2;
+        qint64 preId = 0;
+        QString error;
+        c->createRun(pre.trainArgs(), [&](qint64 id, const QString& e) {
+            preId = id;
+            error = e.isEmpty() ? QStringLiteral("ok") : e;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return !error.isEmpty(); }, 30000));
+        QVERIFY2(preId > 0, qPrintable(error));
+        const auto finished = waitForRun(
+            c, preId, [](const RunInfo& i) { return i.state() == RunState::Finished && !i.workersAlive; }, 120000);
+        QVERIFY2(finished, qPrintable(describe(c, preId)));
+        QCOMPARE(finished->variant(), QStringLiteral("pretrain"));
+
+        LaunchDialog* dialog = bench()->runs()->openLaunchDialog();
+        QVERIFY(dialog);
+        auto* variant = dialog->findChild<QComboBox*>("variant");
+        auto* init = dialog->findChild<QComboBox*>("initRun");
+        auto* initStep = dialog->findChild<QComboBox*>("initStep");
+        QVERIFY(variant && init && initStep);
+        variant->setCurrentIndex(variant->findData(QStringLiteral("flame")));
+        // Random weights until a pretraining run is chosen; FLAMe runs are not offered.
+        QCOMPARE(init->currentData().toLongLong(), qint64(0));
+        QVERIFY(!initStep->isEnabled());
+        QVERIFY(init->findData(m_run) < 0);
+        const int at = init->findData(preId);
+        QVERIFY(at > 0);
+        init->setCurrentIndex(at);
+        QVERIFY(initStep->isEnabled());
+        QCOMPARE(initStep->count(), 3); // the last, step 2, step 4
+        initStep->setCurrentIndex(initStep->findData(qint64(2)));
+        // The architecture comes from the initial network: the sizes are not editable.
+        QVERIFY(!dialog->findChild<QComboBox*>("preset")->isEnabled());
+        QVERIFY(!dialog->findChild<QSpinBox*>("layers")->isEnabled());
+        QCOMPARE(dialog->options().initRun, preId);
+        QCOMPARE(dialog->options().initStep, qint64(2));
+        // Other variants do not take one; FLAMe gets its choice back.
+        variant->setCurrentIndex(variant->findData(QStringLiteral("flame-rm")));
+        QVERIFY(!init->isEnabled());
+        QCOMPARE(dialog->options().initRun, qint64(0));
+        variant->setCurrentIndex(variant->findData(QStringLiteral("flame")));
+        QCOMPARE(dialog->options().initRun, preId);
+        QCOMPARE(dialog->options().initStep, qint64(2));
+        dialog->findChild<QSpinBox*>("steps")->setValue(2);
+        dialog->findChild<QSpinBox*>("evalEvery")->setValue(0);
+        dialog->findChild<QSpinBox*>("evalLimit")->setValue(8);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->launchButton()->isEnabled(), 5000);
+
+        QSignalSpy launched(dialog, &LaunchDialog::launched);
+        QTest::mouseClick(dialog->launchButton(), Qt::LeftButton);
+        QVERIFY2(launched.wait(60000), qPrintable(dialog->messageText()));
+        const qint64 flameId = launched.first().first().toLongLong();
+        // The engine recorded the initial network and took the pretraining run's architecture.
+        auto ws = Workspace::open(m_path.toStdString(), WorkspaceMode::ReadOnly);
+        RunStore runs(*ws);
+        const auto made = runs.require(flameId);
+        const auto parent = runs.require(preId);
+        QVERIFY(made && parent);
+        const QJsonObject config = QJsonDocument::fromJson(QByteArray::fromStdString(made->config)).object();
+        const QJsonObject preConfig = QJsonDocument::fromJson(QByteArray::fromStdString(parent->config)).object();
+        QCOMPARE(config.value("init_run").toInteger(), preId);
+        QCOMPARE(config.value("init_step").toInteger(), qint64(2));
+        QCOMPARE(config.value("model").toObject(), preConfig.value("model").toObject());
+        QCOMPARE(config.value("model").toObject().value("d_model").toInt(), 32);
+        QVERIFY(waitForRun(c, flameId, [](const RunInfo& i) { return i.state() == RunState::Finished && !i.workersAlive; },
+                           120000));
     }
 };
 

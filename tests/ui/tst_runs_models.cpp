@@ -185,6 +185,69 @@ private slots:
         QVERIFY(validateLaunch(o, ctx).first().contains("tokenizer"));
     }
 
+    void launchPretrainAndInitialNetwork() {
+        // Pretraining is a run of its own: no parent, no tail-patching, evaluated once at its end.
+        const auto pre = LaunchOptions::defaults("pretrain", "tiny");
+        QVERIFY(!pre.needsParent());
+        QVERIFY(!pre.takesInit());
+        QCOMPARE(pre.evalEvery, pre.steps);
+        QVERIFY(!pre.trainArgs().contains("--from"));
+        QVERIFY(!pre.trainArgs().contains("--init"));
+        QVERIFY(!pre.trainArgs().contains("--tailpatch-steps"));
+
+        LaunchOptions o = LaunchOptions::defaults("flame");
+        o.layers = 1;
+        o.maxSeq = 128;
+        QVERIFY(o.trainArgs().contains("--layers"));
+        QVERIFY(!o.trainArgs().contains("--init")); // 0: random weights
+        o.initRun = 5;
+        o.initStep = 40;
+        QStringList a = o.trainArgs();
+        QCOMPARE(a.value(a.indexOf("--init") + 1), QStringLiteral("5"));
+        QCOMPARE(a.value(a.indexOf("--init-step") + 1), QStringLiteral("40"));
+        // The initial network's architecture is taken whole: no size overrides are passed.
+        QVERIFY(!a.contains("--layers"));
+        QVERIFY(!a.contains("--max-seq"));
+        QVERIFY(!a.contains("--max-target"));
+        o.initStep = -1; // its last checkpoint
+        QVERIFY(!o.trainArgs().contains("--init-step"));
+        QVERIFY(o.trainArgs().contains("--init"));
+        QVERIFY(LaunchOptions::fromJson(o.toJson()) == o);
+        // Only FLAMe chooses: FLAMe-RM continues FLAMe's weights, FLAMe-Opt-RM inherits its parent's.
+        o.variant = "flame-opt-rm";
+        o.fromRun = 2;
+        QVERIFY(!o.trainArgs().contains("--init"));
+
+        // Duplicate and edit keeps FLAMe's initial network, not the one Opt-RM inherited.
+        const QByteArray json = R"({"variant":"flame","preset":"tiny","steps":10,"init_run":5,"init_step":40})";
+        const auto copy = LaunchOptions::fromRunConfig(QJsonDocument::fromJson(json).object(), {});
+        QCOMPARE(copy.initRun, qint64(5));
+        QCOMPARE(copy.initStep, qint64(40));
+        const QByteArray opt = R"({"variant":"flame-opt-rm","preset":"tiny","from_run":2,"init_run":5,"init_step":40})";
+        QCOMPARE(LaunchOptions::fromRunConfig(QJsonDocument::fromJson(opt).object(), {}).initRun, qint64(0));
+
+        LaunchContext ctx;
+        ctx.devices = {"cpu"};
+        ctx.runs = {{1, "flame", {50}}, {4, "pretrain", {}}, {5, "pretrain", {20, 40}}};
+        o = LaunchOptions::defaults("flame");
+        o.initRun = 5;
+        QVERIFY(validateLaunch(o, ctx).isEmpty());
+        o.initStep = 40;
+        QVERIFY(validateLaunch(o, ctx).isEmpty());
+        o.initStep = 30;
+        QVERIFY(validateLaunch(o, ctx).value(0).contains("step 30"));
+        o.initStep = -1;
+        o.initRun = 4;
+        QVERIFY(validateLaunch(o, ctx).value(0).contains("no checkpoint"));
+        o.initRun = 1;
+        QVERIFY(validateLaunch(o, ctx).value(0).contains("pretraining"));
+        o.initRun = 9;
+        QVERIFY(validateLaunch(o, ctx).value(0).contains("does not exist"));
+        o.variant = "flame-rm"; // ignored where the variant does not take one
+        o.fromRun = 1;
+        QVERIFY(validateLaunch(o, ctx).isEmpty());
+    }
+
     void runListUpdatesInPlace() {
         RunListModel model;
         QAbstractItemModelTester tester(&model);

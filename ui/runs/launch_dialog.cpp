@@ -33,6 +33,25 @@ namespace flame::ui {
 
 namespace {
 
+QComboBox* combo(QWidget* parent, const char* name) {
+    auto* c = new QComboBox(parent);
+    c->setObjectName(QString::fromLatin1(name));
+    return c;
+}
+
+// Fills a checkpoint chooser with `first` (data -1) and the steps of `run`, keeping the choice
+// when that step is still offered.
+void fillSteps(QComboBox* steps, const QString& first, qint64 run, const QVector<LaunchContext::Parent>& runs) {
+    const qint64 keep = steps->currentData().isValid() ? steps->currentData().toLongLong() : -1;
+    steps->clear();
+    steps->addItem(first, qint64(-1));
+    for (const auto& p : runs)
+        if (p.id == run)
+            for (qint64 step : p.checkpointSteps) steps->addItem(LaunchDialog::tr("step %1").arg(step), step);
+    const int at = steps->findData(keep);
+    steps->setCurrentIndex(at >= 0 ? at : 0);
+}
+
 QSpinBox* spin(QWidget* parent, const char* name, int min, int max) {
     auto* s = new QSpinBox(parent);
     s->setObjectName(QString::fromLatin1(name));
@@ -72,16 +91,15 @@ LaunchDialog::~LaunchDialog() {
 }
 
 void LaunchDialog::build() {
-    m_variant = new QComboBox(this);
-    m_variant->setObjectName(QStringLiteral("variant"));
-    for (const char* v : {"flame", "flame-rm", "flame-opt-rm"})
-        m_variant->addItem(variantName(QString::fromLatin1(v)), QString::fromLatin1(v));
-    m_parent = new QComboBox(this);
-    m_parent->setObjectName(QStringLiteral("parentRun"));
-    m_parentStep = new QComboBox(this);
-    m_parentStep->setObjectName(QStringLiteral("parentStep"));
-    m_preset = new QComboBox(this);
-    m_preset->setObjectName(QStringLiteral("preset"));
+    m_variant = combo(this, "variant");
+    // Pretraining last: it makes an initial network for FLAMe, not an autorater.
+    for (const char* v : {"flame", "flame-rm", "flame-opt-rm", "pretrain"})
+        m_variant->addItem(QString(), QString::fromLatin1(v));
+    m_parent = combo(this, "parentRun");
+    m_parentStep = combo(this, "parentStep");
+    m_init = combo(this, "initRun");
+    m_initStep = combo(this, "initStep");
+    m_preset = combo(this, "preset");
     for (const char* p : {"tiny", "small", "base"}) m_preset->addItem(QString::fromLatin1(p), QString::fromLatin1(p));
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("runName"));
@@ -96,8 +114,7 @@ void LaunchDialog::build() {
     m_evalEvery = spin(this, "evalEvery", 0, 10000000);
     m_evalLimit = spin(this, "evalLimit", 0, 10000000);
     m_checkpointEvery = spin(this, "checkpointEvery", 1, 10000000);
-    m_device = new QComboBox(this);
-    m_device->setObjectName(QStringLiteral("device"));
+    m_device = combo(this, "device");
     m_nproc = spin(this, "nproc", 1, 64);
 
     auto* form = new QFormLayout;
@@ -110,6 +127,8 @@ void LaunchDialog::build() {
     row(QT_TR_NOOP("&Variant:"), m_variant);
     row(QT_TR_NOOP("&Parent run:"), m_parent);
     row(QT_TR_NOOP("Parent &checkpoint:"), m_parentStep);
+    row(QT_TR_NOOP("&Initial network:"), m_init);
+    row(QT_TR_NOOP("Initial c&heckpoint:"), m_initStep);
     row(QT_TR_NOOP("&Model preset:"), m_preset);
     row(QT_TR_NOOP("&Name:"), m_name);
     row(QT_TR_NOOP("&Steps:"), m_steps);
@@ -144,8 +163,7 @@ void LaunchDialog::build() {
     m_tailpatch = new QGroupBox(this);
     auto* tp = new QFormLayout(m_tailpatch);
     m_tailpatchSteps = spin(this, "tailpatchSteps", 1, 100000);
-    m_tailpatchBy = new QComboBox(this);
-    m_tailpatchBy->setObjectName(QStringLiteral("tailpatchBy"));
+    m_tailpatchBy = combo(this, "tailpatchBy");
     m_tailpatchBy->addItem(QString(), QStringLiteral("group"));
     m_tailpatchBy->addItem(QString(), QStringLiteral("task"));
     m_devLimit = spin(this, "devLimit", 0, 10000000);
@@ -222,7 +240,11 @@ void LaunchDialog::build() {
         fillCheckpoints();
         optionsChanged();
     });
-    for (QComboBox* c : {m_parentStep, m_device, m_tailpatchBy})
+    connect(m_init, &QComboBox::currentIndexChanged, this, [this] {
+        fillInitCheckpoints();
+        optionsChanged();
+    });
+    for (QComboBox* c : {m_parentStep, m_initStep, m_device, m_tailpatchBy})
         connect(c, &QComboBox::currentIndexChanged, this, &LaunchDialog::optionsChanged);
     for (QSpinBox* s : {m_steps, m_batch, m_seed, m_evalEvery, m_evalLimit, m_checkpointEvery, m_nproc, m_layers,
                         m_dModel, m_heads, m_dFF, m_maxSeq, m_segments, m_tailpatchSteps, m_devLimit})
@@ -262,6 +284,11 @@ void LaunchDialog::build() {
 
 void LaunchDialog::retranslate() {
     setWindowTitle(tr("New training run"));
+    for (int i = 0; i < m_variant->count(); ++i) {
+        const QString v = m_variant->itemData(i).toString();
+        m_variant->setItemText(i, v == QLatin1String("pretrain") ? tr("Pretraining (an initial network for FLAMe)")
+                                                                 : variantName(v));
+    }
     for (const auto& [label, text] : std::as_const(m_labels)) label->setText(tr(text));
     m_network->setTitle(tr("Network (0 keeps the preset's size)"));
     m_tailpatch->setTitle(tr("Tail-patching (FLAMe-Opt-RM)"));
@@ -279,6 +306,8 @@ void LaunchDialog::retranslate() {
     m_cancel->setText(tr("Cancel"));
     m_launch->setText(tr("&Launch"));
     if (m_parentStep->count() > 0) m_parentStep->setItemText(0, tr("the variant's choice"));
+    if (m_init->count() > 0) m_init->setItemText(0, tr("random weights"));
+    if (m_initStep->count() > 0) m_initStep->setItemText(0, tr("the last"));
     optionsChanged();
 }
 
@@ -290,9 +319,12 @@ void LaunchDialog::changeEvent(QEvent* event) {
 void LaunchDialog::fillParents() {
     m_context.runs.clear();
     const qint64 keep = m_parent->currentData().toLongLong();
+    const qint64 keepInit = m_init->currentData().toLongLong();
     const bool filling = m_filling;
     m_filling = true;
     m_parent->clear();
+    m_init->clear();
+    m_init->addItem(tr("random weights"), qint64(0));
     Workspace* ws = m_runs->session()->workspace();
     for (const RunInfo& r : m_runs->runs()) {
         LaunchContext::Parent p;
@@ -304,29 +336,33 @@ void LaunchDialog::fillParents() {
                 for (const auto& c : *cps) p.checkpointSteps.push_back(c.step);
         }
         m_context.runs.push_back(p);
-        if (p.variant != QLatin1String("flame")) continue;
-        m_parent->addItem(tr("%1 — %2, %n checkpoint(s)", nullptr, int(p.checkpointSteps.size()))
-                              .arg(runLabel(r), stateName(r.state())),
-                          r.id());
+        QComboBox* into = p.variant == QLatin1String("flame") ? m_parent
+                          : p.variant == QLatin1String("pretrain") ? m_init
+                                                                   : nullptr;
+        if (!into) continue;
+        into->addItem(tr("%1 — %2, %n checkpoint(s)", nullptr, int(p.checkpointSteps.size()))
+                          .arg(runLabel(r), stateName(r.state())),
+                      r.id());
     }
     const int at = m_parent->findData(keep);
     if (at >= 0) m_parent->setCurrentIndex(at);
+    m_init->setCurrentIndex(std::max(0, m_init->findData(keepInit)));
     m_filling = filling;
     fillCheckpoints();
+    fillInitCheckpoints();
 }
 
 void LaunchDialog::fillCheckpoints() {
-    const qint64 keep = m_parentStep->currentData().isValid() ? m_parentStep->currentData().toLongLong() : -1;
     const bool filling = m_filling;
     m_filling = true;
-    m_parentStep->clear();
-    m_parentStep->addItem(tr("the variant's choice"), qint64(-1));
-    const qint64 parent = m_parent->currentData().toLongLong();
-    for (const auto& p : m_context.runs)
-        if (p.id == parent)
-            for (qint64 step : p.checkpointSteps) m_parentStep->addItem(tr("step %1").arg(step), step);
-    const int at = m_parentStep->findData(keep);
-    m_parentStep->setCurrentIndex(at >= 0 ? at : 0);
+    fillSteps(m_parentStep, tr("the variant's choice"), m_parent->currentData().toLongLong(), m_context.runs);
+    m_filling = filling;
+}
+
+void LaunchDialog::fillInitCheckpoints() {
+    const bool filling = m_filling;
+    m_filling = true;
+    fillSteps(m_initStep, tr("the last"), m_init->currentData().toLongLong(), m_context.runs);
     m_filling = filling;
 }
 
@@ -363,6 +399,10 @@ LaunchOptions LaunchDialog::options() const {
     o.name = m_name->text();
     o.fromRun = m_parent->currentData().toLongLong();
     o.fromStep = m_parentStep->currentData().isValid() ? m_parentStep->currentData().toLongLong() : -1;
+    if (o.takesInit()) {
+        o.initRun = m_init->currentData().toLongLong();
+        o.initStep = o.initRun > 0 && m_initStep->currentData().isValid() ? m_initStep->currentData().toLongLong() : -1;
+    }
     o.steps = m_steps->value();
     o.batch = m_batch->value();
     o.lr = m_lr->value();
@@ -393,6 +433,11 @@ void LaunchDialog::setOptions(const LaunchOptions& o) {
     if (parent >= 0) m_parent->setCurrentIndex(parent);
     fillCheckpoints();
     m_parentStep->setCurrentIndex(std::max(0, m_parentStep->findData(o.fromStep)));
+    // A run that is gone stays visible, so validation can say so rather than falling back silently.
+    if (o.initRun > 0 && m_init->findData(o.initRun) < 0) m_init->addItem(tr("run %1").arg(o.initRun), o.initRun);
+    m_init->setCurrentIndex(std::max(0, m_init->findData(o.initRun)));
+    fillInitCheckpoints();
+    m_initStep->setCurrentIndex(std::max(0, m_initStep->findData(o.initStep)));
     m_steps->setValue(o.steps);
     m_batch->setValue(o.batch);
     m_lr->setValue(o.lr);
@@ -427,6 +472,8 @@ void LaunchDialog::variantChanged() {
     d.device = now.device;
     d.nproc = now.nproc;
     d.fromRun = now.fromRun;
+    d.initRun = m_init->currentData().toLongLong(); // kept for when FLAMe is chosen again
+    d.initStep = m_initStep->currentData().isValid() ? m_initStep->currentData().toLongLong() : -1;
     d.layers = now.layers;
     d.dModel = now.dModel;
     d.heads = now.heads;
@@ -449,6 +496,12 @@ void LaunchDialog::optionsChanged() {
     const LaunchOptions o = options();
     m_parent->setEnabled(o.needsParent());
     m_parentStep->setEnabled(o.needsParent());
+    m_init->setEnabled(o.takesInit());
+    m_initStep->setEnabled(o.takesInit() && o.initRun > 0);
+    // From an initial network the run takes its architecture: the sizes are not a choice.
+    const bool fromInit = o.takesInit() && o.initRun > 0;
+    m_preset->setEnabled(!fromInit);
+    m_network->setEnabled(!fromInit);
     m_tailpatch->setVisible(o.variant == QLatin1String("flame-opt-rm"));
     m_trainTokenizer->setVisible(!m_tokenizer);
     const QStringList p = problems();

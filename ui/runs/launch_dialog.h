@@ -1,6 +1,6 @@
 #pragma once
 // The launch dialog (issue 5, part 1): variant, parent run and checkpoint where the variant needs
-// one, preset, steps, batch, learning rate, seed, evaluation and checkpoint intervals, device and
+// one, FLAMe's initial network (a pretraining run's checkpoint, or random weights), preset, steps, batch, learning rate, seed, evaluation and checkpoint intervals, device and
 // ranks, network overrides and tail-patch options; a mixture preview that follows the options;
 // validation messages; save and load of run configurations; filled from a past run for
 // "duplicate and edit".
@@ -61,6 +61,7 @@ private:
     void retranslate();
     void fillParents();
     void fillCheckpoints();
+    void fillInitCheckpoints();
     void fillDevices();
     void variantChanged();
     void presetChanged();
@@ -76,6 +77,8 @@ private:
     QComboBox* m_variant;
     QComboBox* m_parent;
     QComboBox* m_parentStep;
+    QComboBox* m_init;
+    QComboBox* m_initStep;
     QComboBox* m_preset;
     QLineEdit* m_name;
     QSpinBox* m_steps;

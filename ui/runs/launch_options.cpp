@@ -22,7 +22,7 @@ LaunchOptions LaunchOptions::defaults(const QString& variant, const QString& pre
     LaunchOptions o;
     o.variant = variant;
     o.preset = QString::fromLatin1(p.name.data(), qsizetype(p.name.size()));
-    // The dialog offers only the three variants; anything else gets FLAMe's defaults.
+    // Anything but the four variants gets FLAMe's defaults.
     const RunDefaults d = runDefaults(p, variant.toStdString()).value_or(*runDefaults(p, "flame"));
     o.steps = d.steps;
     o.batch = d.batch;
@@ -40,6 +40,10 @@ QStringList LaunchOptions::trainArgs() const {
         add("--from", QString::number(fromRun));
         if (fromStep >= 0) add("--from-step", QString::number(fromStep));
     }
+    if (takesInit() && initRun > 0) {
+        add("--init", QString::number(initRun));
+        if (initStep >= 0) add("--init-step", QString::number(initStep));
+    }
     add("--steps", QString::number(steps));
     add("--batch", QString::number(batch));
     add("--lr", QString::number(lr, 'g', 10));
@@ -49,12 +53,15 @@ QStringList LaunchOptions::trainArgs() const {
     add("--checkpoint-every", QString::number(checkpointEvery));
     add("--device", device);
     add("--nproc", QString::number(nproc));
-    if (layers > 0) add("--layers", QString::number(layers));
-    if (dModel > 0) add("--d-model", QString::number(dModel));
-    if (heads > 0) add("--heads", QString::number(heads));
-    if (dFF > 0) add("--d-ff", QString::number(dFF));
-    if (segments >= 0) add("--segments", QString::number(segments));
-    if (maxSeq > 0) {
+    // A run from an initial network takes that network's architecture (the engine's adoptNetwork),
+    // so size overrides would be ignored: none are passed.
+    const bool sized = !(takesInit() && initRun > 0);
+    if (sized && layers > 0) add("--layers", QString::number(layers));
+    if (sized && dModel > 0) add("--d-model", QString::number(dModel));
+    if (sized && heads > 0) add("--heads", QString::number(heads));
+    if (sized && dFF > 0) add("--d-ff", QString::number(dFF));
+    if (sized && segments >= 0) add("--segments", QString::number(segments));
+    if (sized && maxSeq > 0) {
         add("--max-seq", QString::number(maxSeq));
         // The engine requires max_target < max_seq / 2; its default (96) needs max_seq > 192.
         add("--max-target", QString::number(std::min(96, maxSeq / 2 - 1)));
@@ -74,6 +81,8 @@ QJsonObject LaunchOptions::toJson() const {
         {QStringLiteral("name"), name},
         {QStringLiteral("from_run"), double(fromRun)},
         {QStringLiteral("from_step"), double(fromStep)},
+        {QStringLiteral("init_run"), double(initRun)},
+        {QStringLiteral("init_step"), double(initStep)},
         {QStringLiteral("steps"), steps},
         {QStringLiteral("batch"), batch},
         {QStringLiteral("lr"), lr},
@@ -106,6 +115,8 @@ LaunchOptions LaunchOptions::fromJson(const QJsonObject& o) {
     str("name", d.name);
     num("from_run", d.fromRun);
     num("from_step", d.fromStep);
+    num("init_run", d.initRun);
+    num("init_step", d.initStep);
     num("steps", d.steps);
     num("batch", d.batch);
     num("lr", d.lr);
@@ -133,6 +144,11 @@ LaunchOptions LaunchOptions::fromRunConfig(const QJsonObject& c, const QString& 
     o.name = runName.isEmpty() ? QString() : tr("%1 (copy)").arg(runName);
     o.fromRun = qint64(c.value(QStringLiteral("from_run")).toDouble(0));
     o.fromStep = qint64(c.value(QStringLiteral("from_step")).toDouble(-1));
+    // A FLAMe-Opt-RM run records the initial network it inherited; only FLAMe's is a choice.
+    if (o.takesInit()) {
+        o.initRun = qint64(c.value(QStringLiteral("init_run")).toDouble(0));
+        o.initStep = o.initRun > 0 ? qint64(c.value(QStringLiteral("init_step")).toDouble(-1)) : -1;
+    }
     o.steps = c.value(QStringLiteral("steps")).toInt(o.steps);
     o.batch = c.value(QStringLiteral("batch")).toInt(o.batch);
     o.lr = c.value(QStringLiteral("optim")).toObject().value(QStringLiteral("lr")).toDouble(o.lr);
@@ -205,6 +221,19 @@ QStringList validateLaunch(const LaunchOptions& o, const LaunchContext& ctx) {
             problems << LaunchOptions::tr("Run %1 has no checkpoint yet.").arg(o.fromRun);
         else if (o.fromStep >= 0 && !parent->checkpointSteps.contains(o.fromStep))
             problems << LaunchOptions::tr("Run %1 has no checkpoint at step %2.").arg(o.fromRun).arg(o.fromStep);
+    }
+    if (o.takesInit() && o.initRun > 0) {
+        const LaunchContext::Parent* init = nullptr;
+        for (const auto& r : ctx.runs)
+            if (r.id == o.initRun) init = &r;
+        if (!init)
+            problems << LaunchOptions::tr("Run %1, the initial network, does not exist.").arg(o.initRun);
+        else if (init->variant != QLatin1String("pretrain"))
+            problems << LaunchOptions::tr("The initial network must come from a pretraining run (run %1 is not one).").arg(o.initRun);
+        else if (init->checkpointSteps.isEmpty())
+            problems << LaunchOptions::tr("Run %1 has no checkpoint yet.").arg(o.initRun);
+        else if (o.initStep >= 0 && !init->checkpointSteps.contains(o.initStep))
+            problems << LaunchOptions::tr("Run %1 has no checkpoint at step %2.").arg(o.initRun).arg(o.initStep);
     }
     if (o.variant == QLatin1String("flame-opt-rm") && o.tailpatchSteps < 1)
         problems << LaunchOptions::tr("Tail-patching needs at least one step per task.");

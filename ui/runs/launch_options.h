@@ -18,11 +18,13 @@ struct LaunchOptions {
     Q_DECLARE_TR_FUNCTIONS(LaunchOptions)
 
 public:
-    QString variant = QStringLiteral("flame"); // flame | flame-rm | flame-opt-rm
+    QString variant = QStringLiteral("flame"); // pretrain | flame | flame-rm | flame-opt-rm
     QString preset = QStringLiteral("tiny");   // tiny | small | base
     QString name;
     qint64 fromRun = 0;   // parent FLAMe run (FLAMe-RM, FLAMe-Opt-RM)
     qint64 fromStep = -1; // parent checkpoint; -1: the variant's choice (last / nearest half)
+    qint64 initRun = 0;   // a FLAMe run's initial network: a pretrain run's checkpoint; 0: random weights
+    qint64 initStep = -1; // its checkpoint; -1: the last
     int steps = 600;
     int batch = 16;
     double lr = 1e-3;
@@ -42,7 +44,12 @@ public:
 
     // The engine's defaults for a variant and preset.
     static LaunchOptions defaults(const QString& variant, const QString& preset = QStringLiteral("tiny"));
-    bool needsParent() const { return variant != QLatin1String("flame"); }
+    bool needsParent() const {
+        return variant == QLatin1String("flame-rm") || variant == QLatin1String("flame-opt-rm");
+    }
+    // Only FLAMe chooses an initial network: FLAMe-RM continues FLAMe's weights and FLAMe-Opt-RM
+    // inherits its parent's initial network (the engine's rule, training/runs.cpp).
+    bool takesInit() const { return variant == QLatin1String("flame"); }
 
     QStringList trainArgs() const; // for `flame train WS ...`
     QJsonObject toJson() const;
