@@ -85,6 +85,9 @@ stamp "bias probes of FLAMe ($bias_n instructions x 120 pairs x 8 queries)"
 stamp "done"
 elapsed=$(($(date +%s) - t_start))
 
+# The task types, for the summary's account of FLAMe-Opt-RM's mixture.
+"$flame" mixture "$ws" --json > "$work/tasks.json"
+
 "$py" - "$work" "$elapsed" "$ranks" "$seed" <<'PY'
 import json, os, sys
 work, elapsed, ranks, seed = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
@@ -121,6 +124,21 @@ longer = ev["flame"]["baselines"]["always-longer"]
 shorter = {"sections": {k: 1 - longer["sections"][k] for k in secs}}
 shorter["score"] = sum(shorter["sections"].values()) / len(secs)
 row("reference: always-shorter", shorter)
+
+# What FLAMe-Opt-RM trained on: the weights are relative sampling rates, and the fixed top-2 weight
+# of each weak category can put most of the mixture on a few tasks (with --tailpatch-by group, the
+# first members of the best group, which share its measurement).
+if tp:
+    weights = tp[0]["weights"]
+    total = sum(weights.values()) or 1.0
+    types = {t["task"]: t["type"] for t in json.load(open(os.path.join(work, "tasks.json")))}
+    by_type = {}
+    for task, w in weights.items():
+        by_type[types.get(task, "?")] = by_type.get(types.get(task, "?"), 0) + w / total
+    heavy = sorted(weights.items(), key=lambda kv: -kv[1])[:6]
+    print("\nFLAMe-Opt-RM's mixture: " + ", ".join(f"{t} {100 * w / total:.1f} %" for t, w in heavy)
+          + f" (the {len(heavy)} heaviest of {len(weights)} tasks); by task type: "
+          + ", ".join(f"{k} {100 * v:.1f} %" for k, v in sorted(by_type.items(), key=lambda kv: -kv[1])) + ".\n")
 
 # Length split: in the sample set, as in RewardBench, Chat Hard's and Safety's chosen responses are
 # mostly the shorter ones, so a section score can come from a length preference alone. `flame eval`
