@@ -70,6 +70,20 @@ std::optional<RunInfo> waitForRun(RunsController* c, qint64 id, const std::funct
     return ok ? std::optional<RunInfo>(*c->run(id)) : std::nullopt;
 }
 
+// Creates a run with `flame train ... --queue` through the controller and waits for the answer:
+// its id, or 0 with the reason in `error`.
+qint64 createRunAndWait(RunsController* c, const QStringList& trainArgs, QString* error) {
+    qint64 created = 0;
+    QString answer;
+    c->createRun(trainArgs, [&](qint64 id, const QString& e) {
+        created = id;
+        answer = e.isEmpty() ? QStringLiteral("ok") : e;
+    });
+    if (!QTest::qWaitFor([&] { return !answer.isEmpty(); }, 30000)) answer = QStringLiteral("no answer in 30 s");
+    *error = answer;
+    return created;
+}
+
 QString describe(RunsController* c, qint64 id) {
     const RunInfo* r = c->run(id);
     if (!r) return QStringLiteral("run %1 not listed").arg(id);
@@ -265,13 +279,8 @@ private slots:
             LaunchOptions o = tinyOptions(6);
             o.name = QStringLiteral("queued %1").arg(i);
             o.evalEvery = 0; // only the final evaluation
-            qint64 created = 0;
             QString error;
-            c->createRun(o.trainArgs(), [&](qint64 id, const QString& e) {
-                created = id;
-                error = e.isEmpty() ? QStringLiteral("ok") : e;
-            });
-            QVERIFY(QTest::qWaitFor([&] { return !error.isEmpty(); }, 30000));
+            const qint64 created = createRunAndWait(c, o.trainArgs(), &error);
             QVERIFY2(created > 0, qPrintable(error));
             ids << created;
         }
@@ -329,13 +338,8 @@ private slots:
         pre.name = "pretrained";
         pre.evalEvery = 0;
         pre.checkpointEvery = 2;
-        qint64 preId = 0;
         QString error;
-        c->createRun(pre.trainArgs(), [&](qint64 id, const QString& e) {
-            preId = id;
-            error = e.isEmpty() ? QStringLiteral("ok") : e;
-        });
-        QVERIFY(QTest::qWaitFor([&] { return !error.isEmpty(); }, 30000));
+        const qint64 preId = createRunAndWait(c, pre.trainArgs(), &error);
         QVERIFY2(preId > 0, qPrintable(error));
         const auto finished = waitForRun(
             c, preId, [](const RunInfo& i) { return i.state() == RunState::Finished && !i.workersAlive; }, 120000);

@@ -207,33 +207,32 @@ QStringList validateLaunch(const LaunchOptions& o, const LaunchContext& ctx) {
         problems << LaunchOptions::tr("%1 ranks need %1 CUDA devices; %2 found.").arg(o.nproc).arg(cudaCount);
     else if (o.device != QLatin1String("cuda") && !ctx.devices.contains(o.device))
         problems << LaunchOptions::tr("The device %1 is not available here.").arg(o.device);
+    // A run the options name (parent or initial network): listed, of the right variant, with the
+    // chosen checkpoint. Returns the problem, empty when there is none.
+    auto checkRun = [&ctx](qint64 id, qint64 step, const char* variant, const QString& missing,
+                           const QString& wrongVariant) -> QString {
+        const auto it = std::find_if(ctx.runs.begin(), ctx.runs.end(), [id](const auto& r) { return r.id == id; });
+        if (id <= 0 || it == ctx.runs.end()) return missing;
+        if (it->variant != QLatin1String(variant)) return wrongVariant;
+        if (it->checkpointSteps.isEmpty()) return LaunchOptions::tr("Run %1 has no checkpoint yet.").arg(id);
+        if (step >= 0 && !it->checkpointSteps.contains(step))
+            return LaunchOptions::tr("Run %1 has no checkpoint at step %2.").arg(id).arg(step);
+        return {};
+    };
     if (o.needsParent()) {
-        const LaunchContext::Parent* parent = nullptr;
-        for (const auto& r : ctx.runs)
-            if (r.id == o.fromRun) parent = &r;
-        if (o.fromRun <= 0 || !parent)
-            problems << LaunchOptions::tr("%1 continues a FLAMe run: choose the parent run.")
-                            .arg(o.variant == QLatin1String("flame-rm") ? QStringLiteral("FLAMe-RM")
-                                                                        : QStringLiteral("FLAMe-Opt-RM"));
-        else if (parent->variant != QLatin1String("flame"))
-            problems << LaunchOptions::tr("The parent must be a FLAMe run (run %1 is not).").arg(o.fromRun);
-        else if (parent->checkpointSteps.isEmpty())
-            problems << LaunchOptions::tr("Run %1 has no checkpoint yet.").arg(o.fromRun);
-        else if (o.fromStep >= 0 && !parent->checkpointSteps.contains(o.fromStep))
-            problems << LaunchOptions::tr("Run %1 has no checkpoint at step %2.").arg(o.fromRun).arg(o.fromStep);
+        const QString problem = checkRun(
+            o.fromRun, o.fromStep, "flame",
+            LaunchOptions::tr("%1 continues a FLAMe run: choose the parent run.")
+                .arg(o.variant == QLatin1String("flame-rm") ? QStringLiteral("FLAMe-RM") : QStringLiteral("FLAMe-Opt-RM")),
+            LaunchOptions::tr("The parent must be a FLAMe run (run %1 is not).").arg(o.fromRun));
+        if (!problem.isEmpty()) problems << problem;
     }
     if (o.takesInit() && o.initRun > 0) {
-        const LaunchContext::Parent* init = nullptr;
-        for (const auto& r : ctx.runs)
-            if (r.id == o.initRun) init = &r;
-        if (!init)
-            problems << LaunchOptions::tr("Run %1, the initial network, does not exist.").arg(o.initRun);
-        else if (init->variant != QLatin1String("pretrain"))
-            problems << LaunchOptions::tr("The initial network must come from a pretraining run (run %1 is not one).").arg(o.initRun);
-        else if (init->checkpointSteps.isEmpty())
-            problems << LaunchOptions::tr("Run %1 has no checkpoint yet.").arg(o.initRun);
-        else if (o.initStep >= 0 && !init->checkpointSteps.contains(o.initStep))
-            problems << LaunchOptions::tr("Run %1 has no checkpoint at step %2.").arg(o.initRun).arg(o.initStep);
+        const QString problem = checkRun(
+            o.initRun, o.initStep, "pretrain",
+            LaunchOptions::tr("Run %1, the initial network, does not exist.").arg(o.initRun),
+            LaunchOptions::tr("The initial network must come from a pretraining run (run %1 is not one).").arg(o.initRun));
+        if (!problem.isEmpty()) problems << problem;
     }
     if (o.variant == QLatin1String("flame-opt-rm") && o.tailpatchSteps < 1)
         problems << LaunchOptions::tr("Tail-patching needs at least one step per task.");
