@@ -111,12 +111,30 @@ std::optional<double> LengthSplit::controlled() const {
     return 0.5 * (chosenLonger.accuracy() + chosenShorter.accuracy());
 }
 
+std::optional<double> LengthSplit::balanced() const {
+    const auto c = controlled();
+    if (!c) return std::nullopt;
+    const double unequal = double(chosenLonger.count + chosenShorter.count);
+    return (sameLength.sum + unequal * *c) / (unequal + double(sameLength.count));
+}
+
+namespace {
+void addToSide(LengthSplit& split, double result, std::size_t chosenChars, std::size_t rejectedChars) {
+    (chosenChars > rejectedChars ? split.chosenLonger : chosenChars < rejectedChars ? split.chosenShorter : split.sameLength)
+        .add(result);
+}
+} // namespace
+
 void addToLengthSplits(LengthSplits& splits, std::string_view subset, double result, std::size_t chosenChars,
                        std::size_t rejectedChars) {
-    const Subset* known = findSubset(subset);
-    if (!known || chosenChars == rejectedChars) return;
-    LengthSplit& s = splits[std::size_t(known->section)];
-    (chosenChars > rejectedChars ? s.chosenLonger : s.chosenShorter).add(result);
+    if (const Subset* known = findSubset(subset))
+        addToSide(splits[std::size_t(known->section)], result, chosenChars, rejectedChars);
+}
+
+void addToCategoryLengthSplits(CategoryLengthSplits& splits, std::string_view subset, double result,
+                               std::size_t chosenChars, std::size_t rejectedChars) {
+    if (const Subset* known = findSubset(subset))
+        addToSide(splits[std::size_t(categoryOf(*known))], result, chosenChars, rejectedChars);
 }
 
 Expected<std::map<std::string, SubsetTally>> readResultsJsonl(std::string_view text, const std::string& fileName) {

@@ -85,12 +85,26 @@ double baselineResult(Baseline b, std::size_t chosenChars, std::size_t rejectedC
 // it shows above 0.5 is content.
 struct LengthSplit {
     SubsetTally chosenLonger, chosenShorter;
+    SubsetTally sameLength; // pairs of equal length, outside both sides
     std::optional<double> controlled() const; // nullopt unless both sides have pairs
+    // The accuracy over all pairs with the two sides reweighted to equal shares of the pairs of
+    // unequal length: (same-length sum + unequal pairs x controlled) / all pairs. Equal to
+    // controlled() without same-length pairs and near the plain accuracy where most pairs have
+    // the same length (Math, Coding); nullopt unless both sides have pairs.
+    std::optional<double> balanced() const;
 };
 using LengthSplits = std::array<LengthSplit, 4>; // indexed by Section
 // Adds one pair; subsets outside the 23 core subsets are ignored.
 void addToLengthSplits(LengthSplits& splits, std::string_view subset, double result, std::size_t chosenChars,
                        std::size_t rejectedChars);
+
+// The same split per tail-patch category (Chat, Chat Hard, Math, Coding, Safety; indexed by
+// Category). FLAMe-Opt-RM can rate its tail-patches on its balanced() accuracy
+// (`--tailpatch-measure length-controlled`), so that a fine-tune that only flips the network's
+// length preference does not count as helpful on a category whose pairs lean one way.
+using CategoryLengthSplits = std::array<LengthSplit, 5>;
+void addToCategoryLengthSplits(CategoryLengthSplits& splits, std::string_view subset, double result,
+                               std::size_t chosenChars, std::size_t rejectedChars);
 
 // Reads `flame score rewardbench` input: one JSON object per line with "subset" and "result"
 // (0, 0.5 or 1; other fields ignored). Blank lines are skipped. Errors name the line.

@@ -199,6 +199,7 @@ json::Value toJson(const TrainConfig& c) {
     tp.emplace_back("dev_set", json::Value(t.devSet));
     tp.emplace_back("dev_limit", json::Value(t.devLimit));
     tp.emplace_back("mid", json::Value(t.mid));
+    tp.emplace_back("measure", json::Value(t.measure));
     tp.emplace_back("init", json::Value(t.init));
     tp.emplace_back("strong", json::Value(t.rating.strong));
     tp.emplace_back("weak", json::Value(t.rating.weak));
@@ -297,6 +298,7 @@ Expected<TrainConfig> trainConfigFromJson(const json::Value& v) {
         rt.str("dev_set", tp.devSet);
         rt.num("dev_limit", tp.devLimit);
         rt.boolean("mid", tp.mid);
+        rt.str("measure", tp.measure);
         rt.str("init", tp.init);
         rt.num("strong", tp.rating.strong);
         rt.num("weak", tp.rating.weak);
@@ -373,6 +375,8 @@ Status validate(const TrainConfig& c) {
     if (c.mixture == MixtureKind::Explicit && c.weights.empty() && c.variant != "flame-opt-rm")
         return bad("an explicit mixture needs weights (--weights FILE)");
     if (c.tailpatch.by != "task" && c.tailpatch.by != "group") return bad("--tailpatch-by must be task or group");
+    if (c.tailpatch.measure != "score" && c.tailpatch.measure != "length-controlled")
+        return bad("--tailpatch-measure must be score or length-controlled");
     if (c.tailpatch.init != "scratch" && c.tailpatch.init != "base") return bad("--opt-init must be scratch or base");
     if (c.tailpatch.devSet == c.evalSet)
         return bad("tail-patching must be measured on a development set, not on the evaluation set '" + c.evalSet + "'");

@@ -58,6 +58,11 @@ struct TailpatchConfig {
     std::string devSet = "sample-dev"; // the development set; never the evaluation set
     std::int64_t devLimit = 0;   // 0: the whole development set
     bool mid = true;             // also measure half-way (the "+2 must stay stable" condition)
+    // What the ratings compare: "score", the category score on the development set (the paper's),
+    // or "length-controlled", its mean over the chosen-longer and chosen-shorter pairs
+    // (EvalOutcome::lengthControlledCategories), which a mere flip of a length preference leaves
+    // unchanged.
+    std::string measure = "score";
     std::string init = "scratch"; // FLAMe-Opt-RM's final training starts from "scratch" (the paper's
                                   // initial model) or from the tail-patch "base" checkpoint
     tailpatch::RatingRules rating;

@@ -78,6 +78,7 @@ std::vector<PairLogProbs> judgeShard(TransformerImpl& model, const Tokenizer& to
 
 EvalOutcome outcomeFromLogProbs(const std::vector<EvalRow>& rows, const std::vector<PairLogProbs>& logProbs) {
     EvalOutcome out;
+    rewardbench::CategoryLengthSplits splits;
     for (std::size_t i = 0; i < rows.size(); ++i) {
         PairJudgment j;
         j.firstA = logProbs[i][0];
@@ -90,8 +91,12 @@ EvalOutcome outcomeFromLogProbs(const std::vector<EvalRow>& rows, const std::vec
         out.tallies[rows[i].subset].add(j.result);
         out.verdictTallies[rows[i].subset].add(j.verdictResult);
         out.judgments.push_back(j);
+        rewardbench::addToCategoryLengthSplits(splits, rows[i].subset, j.result, rows[i].chosen.size(),
+                                               rows[i].rejected.size());
     }
     finishOutcome(out);
+    for (std::size_t c = 0; c < tailpatch::kCategoryCount; ++c)
+        out.lengthControlledCategories[c] = splits[c].balanced().value_or(out.categories[c]);
     return out;
 }
 

@@ -56,6 +56,11 @@ struct EvalOutcome {
     std::map<std::string, rewardbench::SubsetTally> tallies, verdictTallies;
     rewardbench::Scores scores, verdictScores;
     std::array<double, tailpatch::kCategoryCount> categories{}; // Chat, Chat Hard, Math, Coding, Safety
+    // The same categories length-controlled: the accuracy over the category's pairs with the
+    // chosen-longer and chosen-shorter pairs reweighted to equal shares (LengthSplit::balanced;
+    // pairs, not subset-weighted); the plain category score where one side has no pairs (Coding's
+    // pairs all have equal lengths in the sample sets). Filled by outcomeFromLogProbs.
+    std::array<double, tailpatch::kCategoryCount> lengthControlledCategories{};
     double seconds = 0;
 };
 

@@ -140,6 +140,7 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
     auto saveDoc = [&]() -> Status {
         json::Object d;
         d.emplace_back("base", toJson(*base));
+        d.emplace_back("measure", json::Value(tp.measure));
         d.emplace_back("from_run", json::Value(cfg.fromRun));
         d.emplace_back("from_step", json::Value(cfg.fromStep));
         json::Object g;
@@ -155,8 +156,14 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
         d.emplace_back("groups", json::Value(std::move(g)));
         return ctx.runs->setDocument(ctx.run.id, "tailpatch", json::serialize(json::Value(std::move(d))));
     };
+    // The categories the ratings compare (TailpatchConfig::measure).
+    const bool lengthControlled = tp.measure == "length-controlled";
+    auto measure = [&]() -> Categories {
+        EvalOutcome o = evaluateRows(ctx, *model, devRows);
+        return lengthControlled ? o.lengthControlledCategories : o.categories;
+    };
     if (!base) { // every rank read the same stored document, so all of them agree on this
-        base = evaluateRows(ctx, *model, devRows).categories;
+        base = measure();
         if (ctx.primary)
             if (auto s = saveDoc(); !s) return s.error();
     }
@@ -209,7 +216,7 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
         hooks.collective = ctx.collective.get();
         hooks.stopRequested = [&](std::int64_t) { return ctx.stopRequested(); }; // --stop-after counts main steps only
         hooks.evaluate = [&](std::int64_t step, std::int64_t) -> Status { // all ranks: sharded
-            Categories c = evaluateRows(ctx, *model, devRows).categories;
+            Categories c = measure();
             if (step < tp.steps) result.mid = c;
             else result.patched = c;
             return {};

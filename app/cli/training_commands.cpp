@@ -136,6 +136,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         auto* cmd = app.add_subcommand("train", "Create a training run and run it (FLAMe, FLAMe-RM, FLAMe-Opt-RM)");
         struct Opts {
             std::string ws, variant = "flame", preset = "tiny", device, name, mixture, weightsFile, tailpatchBy, optInit, tauMode,
+                        tailpatchMeasure,
                         masterAddr, devSet, tasks;
             std::optional<int> layers, dModel, heads, dFF, segments, steps, batch, microBatch, nproc, evalEvery, checkpointEvery, keep, threads, warmup, maxSeq,
                 maxTarget, tailpatchSteps, tailpatchBatch, groupSize, nodes, nodeRank, masterPort;
@@ -189,6 +190,10 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--tailpatch-lr", o->tailpatchLr, "Learning rate of a tail-patch");
         cmd->add_option("--tailpatch-by", o->tailpatchBy, "task (each task alone) | group (same capability and type)")->check(CLI::IsMember({"task", "group"}));
         cmd->add_option("--group-size", o->groupSize, "Tasks per tail-patch group");
+        cmd->add_option("--tailpatch-measure", o->tailpatchMeasure,
+                        "What tail-patch ratings compare: score (the category score, default) | length-controlled "
+                        "(its mean over chosen-longer and chosen-shorter pairs)")
+            ->check(CLI::IsMember({"score", "length-controlled"}));
         cmd->add_option("--dev-set", o->devSet, "Development set of tail-patching (default sample-dev)");
         cmd->add_option("--dev-limit", o->devLimit, "Development examples per measurement (0: all)");
         cmd->add_flag("--no-mid", o->noMid, "Measure tail-patches only at the end (no stability check)");
@@ -260,6 +265,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
             if (o->tailpatchLr) c.tailpatch.lr = *o->tailpatchLr;
             if (!o->tailpatchBy.empty()) c.tailpatch.by = o->tailpatchBy;
             if (o->groupSize) c.tailpatch.groupSize = *o->groupSize;
+            if (!o->tailpatchMeasure.empty()) c.tailpatch.measure = o->tailpatchMeasure;
             if (!o->devSet.empty()) c.tailpatch.devSet = o->devSet;
             if (o->devLimit) c.tailpatch.devLimit = *o->devLimit;
             if (o->noMid) c.tailpatch.mid = false;

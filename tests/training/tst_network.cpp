@@ -544,6 +544,26 @@ private Q_SLOTS:
         QCOMPARE(outcomeFromLogProbs(*rows, whole).scores.score, b.scores.score);
     }
 
+    void lengthControlledCategoriesByHand() {
+        // Chat Hard: the chosen response is longer in one pair (won), shorter in three (all lost),
+        // and as long in one (won): plain 2/5, length-controlled (1 + 4 x (1 + 0) / 2) / 5. Safety:
+        // only chosen-shorter pairs, so its length-controlled figure falls back to the plain score.
+        const std::string s(10, 's'), l(30, 'l');
+        std::vector<EvalRow> rows = {{1, "llmbar-natural", "p", l, s}, {2, "llmbar-natural", "p", s, l},
+                                     {3, "llmbar-natural", "p", s, l}, {4, "llmbar-natural", "p", s, l},
+                                     {5, "donotanswer", "p", s, l},    {6, "donotanswer", "p", s, l},
+                                     {7, "llmbar-natural", "p", s, s}};
+        const PairLogProbs won = {-0.1, -2.0, -2.0, -0.1}, lost = {-2.0, -0.1, -0.1, -2.0};
+        const std::vector<PairLogProbs> lp = {won, lost, lost, lost, won, lost, won};
+        const EvalOutcome o = outcomeFromLogProbs(rows, lp);
+        const auto chatHard = tailpatch::index(rewardbench::Category::ChatHard);
+        const auto safety = tailpatch::index(rewardbench::Category::Safety);
+        QCOMPARE(o.categories[chatHard], 0.4);
+        QCOMPARE(o.lengthControlledCategories[chatHard], 0.6);
+        QCOMPARE(o.categories[safety], 0.5);
+        QCOMPARE(o.lengthControlledCategories[safety], 0.5);
+    }
+
     void contextAndTargetLossesComeFromOneForwardPass() {
         torch::manual_seed(5);
         Transformer m(smallConfig());

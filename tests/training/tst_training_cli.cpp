@@ -291,13 +291,15 @@ private slots:
         auto rm = runCli({"train", m_ws, "--variant", "flame-rm", "--from", QString::number(m_finishedRun), "--steps", "2",
                           "--batch", "4", "--threads", "1", "--eval-limit", "20", "--json"});
         QVERIFY2(rm.exitCode == 0, qPrintable(rm.err + rm.out));
-        // One process, then two Gloo ranks (the development-set evaluations are sharded over them).
+        // One process, then two Gloo ranks (the development-set evaluations are sharded over them)
+        // rating on the length-controlled measure.
         std::size_t patched = 0;
         for (const char* nproc : {"1", "2"}) {
+            const QString measure = QString(nproc) == "1" ? "score" : "length-controlled";
             auto opt = runCli({"train", m_ws, "--variant", "flame-opt-rm", "--from", QString::number(m_finishedRun), "--from-step",
                                "3", "--steps", "2", "--batch", "4", "--threads", "1", "--eval-limit", "20", "--tailpatch-steps",
                                "2", "--tailpatch-batch", "4", "--group-size", "40", "--dev-limit", "20", "--no-mid", "--nproc",
-                               nproc, "--json"});
+                               nproc, "--tailpatch-measure", measure, "--json"});
             QVERIFY2(opt.exitCode == 0, qPrintable(opt.err + opt.out));
             const auto lines = jsonLines(opt.out);
             const auto groups = events(lines, "tailpatch");
@@ -312,7 +314,15 @@ private slots:
             QVERIFY(rows && rows->size() >= 5 * 90); // every task, five categories
             QVERIFY(*runs.document(run, "tailpatch_plan"));
             QCOMPARE(runs.require(run)->state, RunState::Finished);
+            json::ParseError perr;
+            auto doc = json::parse(**runs.document(run, "tailpatch"), &perr);
+            QVERIFY(doc);
+            QCOMPARE(QString::fromStdString(doc->find("measure")->asString()), measure);
         }
+        auto bad = runCli({"train", m_ws, "--variant", "flame-opt-rm", "--from", QString::number(m_finishedRun),
+                           "--tailpatch-measure", "verdicts"});
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains("tailpatch-measure"), qPrintable(bad.err));
     }
 
     void biasProbesAndExport() {

@@ -127,6 +127,32 @@ private slots:
         QCOMPARE(*longer[std::size_t(Section::Safety)].controlled(), 0.5);
     }
 
+    void categoryLengthSplitSeparatesMathFromCoding() {
+        using rewardbench::Category;
+        rewardbench::CategoryLengthSplits splits;
+        // Math (math-prm): chosen longer 1; chosen shorter 0, 0; equal lengths 1. Coding (hep-*):
+        // chosen longer 0, chosen shorter 1. Unknown subsets are left out.
+        rewardbench::addToCategoryLengthSplits(splits, "math-prm", 1.0, 40, 20);
+        rewardbench::addToCategoryLengthSplits(splits, "math-prm", 0.0, 10, 20);
+        rewardbench::addToCategoryLengthSplits(splits, "math-prm", 0.0, 11, 20);
+        rewardbench::addToCategoryLengthSplits(splits, "math-prm", 1.0, 20, 20);
+        rewardbench::addToCategoryLengthSplits(splits, "hep-go", 0.0, 40, 20);
+        rewardbench::addToCategoryLengthSplits(splits, "hep-rust", 1.0, 10, 20);
+        rewardbench::addToCategoryLengthSplits(splits, "no-such-subset", 1.0, 10, 20);
+        const auto& math = splits[std::size_t(Category::Math)];
+        QCOMPARE(math.chosenLonger.count, std::int64_t(1));
+        QCOMPARE(math.chosenShorter.count, std::int64_t(2));
+        QCOMPARE(*math.controlled(), 0.5); // (1 + 0) / 2, where the plain accuracy of these three is 1/3
+        QCOMPARE(math.sameLength.count, std::int64_t(1));
+        QCOMPARE(*math.balanced(), 0.625); // (1 + 3 x 0.5) / 4: the equal-length pair keeps its weight
+        QVERIFY(!splits[std::size_t(Category::Chat)].balanced());
+        const auto& coding = splits[std::size_t(Category::Coding)];
+        QCOMPARE(coding.chosenLonger.accuracy(), 0.0);
+        QCOMPARE(coding.chosenShorter.accuracy(), 1.0);
+        for (Category c : {Category::Chat, Category::ChatHard, Category::Safety})
+            QCOMPARE(splits[std::size_t(c)].chosenLonger.count + splits[std::size_t(c)].chosenShorter.count, std::int64_t(0));
+    }
+
     void readsResultLines() {
         const std::string text = "{\"subset\":\"hep-go\",\"result\":1,\"id\":3}\n\n{\"subset\":\"hep-go\",\"result\":0.5}\n"
                                  "{\"subset\":\"math-prm\",\"result\":false}\n";

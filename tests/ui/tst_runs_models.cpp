@@ -117,10 +117,14 @@ private slots:
         QVERIFY(!a.contains("--d-model")); // 0 keeps the preset
         QCOMPARE(value("--device"), QStringLiteral("cuda:1"));
         QCOMPARE(value("--tailpatch-by"), QStringLiteral("group"));
+        QCOMPARE(value("--tailpatch-measure"), QStringLiteral("score"));
         QVERIFY(!LaunchOptions::defaults("flame").trainArgs().contains("--from"));
+        QVERIFY(!LaunchOptions::defaults("flame").trainArgs().contains("--tailpatch-measure"));
 
+        o.tailpatchMeasure = "length-controlled";
         const LaunchOptions back = LaunchOptions::fromJson(o.toJson());
         QVERIFY(back == o);
+        QCOMPARE(back.tailpatchMeasure, QStringLiteral("length-controlled"));
         // Unknown keys are ignored, missing ones keep the variant's defaults.
         const LaunchOptions partial = LaunchOptions::fromJson(QJsonObject{{"variant", "flame-rm"}, {"bogus", 1}});
         QCOMPARE(partial.steps, 50);
@@ -131,8 +135,10 @@ private slots:
         const QByteArray json = R"({"variant":"flame","preset":"tiny","model":{"vocab":4000,"d_model":64,
             "layers":4,"heads":4,"d_ff":512,"max_seq":384,"dropout":0.05},"optim":{"lr":0.002},"steps":120,
             "batch":8,"seed":7,"device":"cpu","nproc":2,"eval_every":20,"eval_limit":50,"checkpoint_every":40,
-            "from_run":0,"from_step":-1,"tailpatch":{"steps":40,"by":"group","dev_limit":0}})";
+            "from_run":0,"from_step":-1,"tailpatch":{"steps":40,"by":"group","dev_limit":0,
+            "measure":"length-controlled"}})";
         const auto o = LaunchOptions::fromRunConfig(QJsonDocument::fromJson(json).object(), "base run");
+        QCOMPARE(o.tailpatchMeasure, QStringLiteral("length-controlled"));
         QCOMPARE(o.steps, 120);
         QCOMPARE(o.batch, 8);
         QCOMPARE(o.lr, 0.002);

@@ -166,10 +166,14 @@ void LaunchDialog::build() {
     m_tailpatchBy = combo(this, "tailpatchBy");
     m_tailpatchBy->addItem(QString(), QStringLiteral("group"));
     m_tailpatchBy->addItem(QString(), QStringLiteral("task"));
+    m_tailpatchMeasure = combo(this, "tailpatchMeasure");
+    m_tailpatchMeasure->addItem(QString(), QStringLiteral("score"));
+    m_tailpatchMeasure->addItem(QString(), QStringLiteral("length-controlled"));
     m_devLimit = spin(this, "devLimit", 0, 10000000);
     for (auto [label, w] : std::initializer_list<std::pair<const char*, QWidget*>>{
              {QT_TR_NOOP("Steps per tail-patch:"), m_tailpatchSteps},
              {QT_TR_NOOP("Tail-patch:"), m_tailpatchBy},
+             {QT_TR_NOOP("Ratings compare:"), m_tailpatchMeasure},
              {QT_TR_NOOP("Development examples:"), m_devLimit}}) {
         auto* l = new QLabel(this);
         m_labels.append({l, label});
@@ -244,7 +248,7 @@ void LaunchDialog::build() {
         fillInitCheckpoints();
         optionsChanged();
     });
-    for (QComboBox* c : {m_parentStep, m_initStep, m_device, m_tailpatchBy})
+    for (QComboBox* c : {m_parentStep, m_initStep, m_device, m_tailpatchBy, m_tailpatchMeasure})
         connect(c, &QComboBox::currentIndexChanged, this, &LaunchDialog::optionsChanged);
     for (QSpinBox* s : {m_steps, m_batch, m_seed, m_evalEvery, m_evalLimit, m_checkpointEvery, m_nproc, m_layers,
                         m_dModel, m_heads, m_dFF, m_maxSeq, m_segments, m_tailpatchSteps, m_devLimit})
@@ -294,6 +298,11 @@ void LaunchDialog::retranslate() {
     m_tailpatch->setTitle(tr("Tail-patching (FLAMe-Opt-RM)"));
     m_tailpatchBy->setItemText(0, tr("by group of similar tasks"));
     m_tailpatchBy->setItemText(1, tr("every task alone"));
+    m_tailpatchMeasure->setItemText(0, tr("the category score"));
+    m_tailpatchMeasure->setItemText(1, tr("the length-controlled score"));
+    m_tailpatchMeasure->setToolTip(tr("Length-controlled: the mean of the accuracies on the pairs whose chosen "
+                                      "response is longer and on those where it is shorter, so that a fine-tune "
+                                      "that only flips the preference for long answers is not rated helpful"));
     m_evalEvery->setSpecialValueText(tr("only at the end"));
     m_evalLimit->setSpecialValueText(tr("the whole set"));
     m_devLimit->setSpecialValueText(tr("the whole set"));
@@ -420,6 +429,7 @@ LaunchOptions LaunchDialog::options() const {
     o.segments = m_segments->value();
     o.tailpatchSteps = m_tailpatchSteps->value();
     o.tailpatchBy = m_tailpatchBy->currentData().toString();
+    o.tailpatchMeasure = m_tailpatchMeasure->currentData().toString();
     o.devLimit = m_devLimit->value();
     return o;
 }
@@ -456,6 +466,7 @@ void LaunchDialog::setOptions(const LaunchOptions& o) {
     m_segments->setValue(o.segments);
     m_tailpatchSteps->setValue(o.tailpatchSteps);
     m_tailpatchBy->setCurrentIndex(std::max(0, m_tailpatchBy->findData(o.tailpatchBy)));
+    m_tailpatchMeasure->setCurrentIndex(std::max(0, m_tailpatchMeasure->findData(o.tailpatchMeasure)));
     m_devLimit->setValue(int(o.devLimit));
     m_filling = false;
     optionsChanged();

@@ -100,6 +100,7 @@ private:
     QGroupBox* m_tailpatch;
     QSpinBox* m_tailpatchSteps;
     QComboBox* m_tailpatchBy;
+    QComboBox* m_tailpatchMeasure;
     QSpinBox* m_devLimit;
     QLabel* m_mixtureNote;
     MixtureModel* m_mixture;

@@ -69,6 +69,7 @@ QStringList LaunchOptions::trainArgs() const {
     if (variant == QLatin1String("flame-opt-rm")) {
         add("--tailpatch-steps", QString::number(tailpatchSteps));
         add("--tailpatch-by", tailpatchBy);
+        add("--tailpatch-measure", tailpatchMeasure);
         add("--dev-limit", QString::number(devLimit));
     }
     return a;
@@ -100,6 +101,7 @@ QJsonObject LaunchOptions::toJson() const {
         {QStringLiteral("segments"), segments},
         {QStringLiteral("tailpatch_steps"), tailpatchSteps},
         {QStringLiteral("tailpatch_by"), tailpatchBy},
+        {QStringLiteral("tailpatch_measure"), tailpatchMeasure},
         {QStringLiteral("dev_limit"), double(devLimit)},
     };
 }
@@ -134,6 +136,7 @@ LaunchOptions LaunchOptions::fromJson(const QJsonObject& o) {
     num("segments", d.segments);
     num("tailpatch_steps", d.tailpatchSteps);
     str("tailpatch_by", d.tailpatchBy);
+    str("tailpatch_measure", d.tailpatchMeasure);
     num("dev_limit", d.devLimit);
     return d;
 }
@@ -176,6 +179,7 @@ LaunchOptions LaunchOptions::fromRunConfig(const QJsonObject& c, const QString& 
     const QJsonObject t = c.value(QStringLiteral("tailpatch")).toObject();
     o.tailpatchSteps = t.value(QStringLiteral("steps")).toInt(o.tailpatchSteps);
     o.tailpatchBy = t.value(QStringLiteral("by")).toString(o.tailpatchBy);
+    o.tailpatchMeasure = t.value(QStringLiteral("measure")).toString(o.tailpatchMeasure);
     o.devLimit = qint64(t.value(QStringLiteral("dev_limit")).toDouble(0));
     // A FLAMe-Opt-RM run records the step it tail-patched from; a copy may choose again.
     return o;

@@ -40,6 +40,7 @@ public:
     // FLAMe-Opt-RM's tail-patching.
     int tailpatchSteps = 40;
     QString tailpatchBy = QStringLiteral("group"); // task | group
+    QString tailpatchMeasure = QStringLiteral("score"); // score | length-controlled
     qint64 devLimit = 0;
 
     // The engine's defaults for a variant and preset.
