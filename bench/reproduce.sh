@@ -6,9 +6,11 @@
 #   1. FLAMe        examples-proportional mixture of all 102 tasks (cap 2^16 scaled to the corpus);
 #   2. FLAMe-RM     FLAMe's final checkpoint + 50 steps of batch 8 on the four-task equal mix;
 #   3. FLAMe-Opt-RM tail-patch every task group from FLAMe's half-way checkpoint, rated on the
-#                   development set (sample-dev, never the evaluation set), the paper's bundles
-#                   and weights, then trained from the initial network with a quarter of FLAMe's
-#                   examples;
+#                   development set (sample-dev at the evaluation set's size, never the evaluation
+#                   set) by the length-controlled measure (--tailpatch-measure: a tail-patch that
+#                   only flips the network's length preference is not "helpful"), the paper's
+#                   bundles and weights, then trained from the initial network with a quarter of
+#                   FLAMe's examples;
 #   4. CoBBLEr-style bias probes of FLAMe; RewardBench-style evaluation of all three on the
 #      held-out evaluation set beside the random, always-longer and always-first baselines.
 # The summary states each claim and whether this run shows it, with the numbers. Nothing here is
@@ -17,7 +19,8 @@
 # usage: bench/reproduce.sh [BUILD_DIR] [WORK_DIR]
 # knobs (environment): JUDGMENTS=20000 PRETRAIN_STEPS=1000 (batch BATCH; 0: a random initial network)
 #   FLAME_STEPS=5000 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
-#   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 BIAS_INSTRUCTIONS=8 RANKS=$(nproc) SEED=1
+#   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 TP_MEASURE=length-controlled (or score, the
+#   paper's) DEV_SCALE=0.25 BIAS_INSTRUCTIONS=8 RANKS=$(nproc) SEED=1
 #   (the seed of all three trainings: one seed is one draw, see docs/reproduction.md)
 # Training runs as RANKS data-parallel processes of one thread each (Gloo): at this network size a
 # second process is 1.6x the throughput of a second thread (docs/reproduction.md). The final
@@ -35,6 +38,8 @@ opt_steps=${OPT_STEPS:-$((flame_steps / 2))}
 tp_steps=${TP_STEPS:-24}
 tp_group=${TP_GROUP:-8}
 bias_n=${BIAS_INSTRUCTIONS:-8}
+dev_scale=${DEV_SCALE:-0.25}
+tp_measure=${TP_MEASURE:-length-controlled}
 ranks=${RANKS:-$(nproc)}
 seed=${SEED:-1}
 py=$(command -v python3)
@@ -46,7 +51,7 @@ stamp() { echo "[$(($(date +%s) - t_start)) s] $*"; }
 
 stamp "corpus: $judgments generated judgments, evaluation set, development set, bias set"
 "$flame" init "$ws" >/dev/null
-"$flame" sample "$ws" --judgments "$judgments" -q
+"$flame" sample "$ws" --judgments "$judgments" --dev-scale "$dev_scale" -q
 "$flame" tokenizer "$ws" train --vocab 4000
 common=(--nproc "$ranks" --threads 1 --seed "$seed" --json)
 run_of() { "$py" -c 'import json,sys; print(next(json.loads(l)["run"] for l in open(sys.argv[1]) if "\"created\"" in l))' "$1"; }
@@ -67,10 +72,10 @@ flame_run=$(run_of "$work/flame.jsonl")
 stamp "FLAMe-RM: 50 steps x batch 8 from run $flame_run"
 "$flame" train "$ws" --variant flame-rm --from "$flame_run" "${common[@]}" > "$work/rm.jsonl"
 
-stamp "FLAMe-Opt-RM: tail-patch groups of <= $tp_group tasks for $tp_steps steps, then $opt_steps steps x batch 8"
+stamp "FLAMe-Opt-RM: tail-patch groups of <= $tp_group tasks for $tp_steps steps (measure: $tp_measure), then $opt_steps steps x batch 8"
 "$flame" train "$ws" --variant flame-opt-rm --from "$flame_run" --steps "$opt_steps" --batch 8 \
   --eval-every $((opt_steps / 6)) --checkpoint-every $((opt_steps / 6)) --tailpatch-steps "$tp_steps" \
-  --tailpatch-by group --group-size "$tp_group" "${common[@]}" > "$work/optrm.jsonl"
+  --tailpatch-by group --group-size "$tp_group" --tailpatch-measure "$tp_measure" "${common[@]}" > "$work/optrm.jsonl"
 
 stamp "final evaluation of the three runs on the held-out evaluation set (both orders), $ranks at a time"
 pids=()

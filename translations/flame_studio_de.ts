@@ -1107,6 +1107,10 @@ AND (zwischen Wörtern implizit), OR und NOT verknüpfen; Klammern gruppieren.</
         <translation>Tail-Patch:</translation>
     </message>
     <message>
+        <source>Ratings compare:</source>
+        <translation>Bewertungen vergleichen:</translation>
+    </message>
+    <message>
         <source>Development examples:</source>
         <translation>Entwicklungsbeispiele:</translation>
     </message>
@@ -1145,6 +1149,18 @@ AND (zwischen Wörtern implizit), OR und NOT verknüpfen; Klammern gruppieren.</
     <message>
         <source>every task alone</source>
         <translation>jede Aufgabe einzeln</translation>
+    </message>
+    <message>
+        <source>the category score</source>
+        <translation>den Kategorie-Score</translation>
+    </message>
+    <message>
+        <source>the length-controlled score</source>
+        <translation>den längenkontrollierten Score</translation>
+    </message>
+    <message>
+        <source>Length-controlled: the accuracy with the pairs whose chosen response is longer and those where it is shorter weighted equally, so that a fine-tune that only flips the preference for long answers is not rated helpful</source>
+        <translation>Längenkontrolliert: die Genauigkeit, bei der die Paare mit längerer und die mit kürzerer gewählter Antwort gleich gewichtet sind, damit ein Fine-Tuning, das nur die Vorliebe für lange Antworten umkehrt, nicht als hilfreich gilt</translation>
     </message>
     <message>
         <source>only at the end</source>

@@ -300,8 +300,8 @@ void LaunchDialog::retranslate() {
     m_tailpatchBy->setItemText(1, tr("every task alone"));
     m_tailpatchMeasure->setItemText(0, tr("the category score"));
     m_tailpatchMeasure->setItemText(1, tr("the length-controlled score"));
-    m_tailpatchMeasure->setToolTip(tr("Length-controlled: the mean of the accuracies on the pairs whose chosen "
-                                      "response is longer and on those where it is shorter, so that a fine-tune "
+    m_tailpatchMeasure->setToolTip(tr("Length-controlled: the accuracy with the pairs whose chosen response is "
+                                      "longer and those where it is shorter weighted equally, so that a fine-tune "
                                       "that only flips the preference for long answers is not rated helpful"));
     m_evalEvery->setSpecialValueText(tr("only at the end"));
     m_evalLimit->setSpecialValueText(tr("the whole set"));
