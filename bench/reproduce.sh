@@ -143,7 +143,9 @@ if tp:
     heavy = sorted(weights.items(), key=lambda kv: -kv[1])[:6]
     print("\nFLAMe-Opt-RM's mixture: " + ", ".join(f"{t} {100 * w / total:.1f} %" for t, w in heavy)
           + f" (the {len(heavy)} heaviest of {len(weights)} tasks); by task type: "
-          + ", ".join(f"{k} {100 * v:.1f} %" for k, v in sorted(by_type.items(), key=lambda kv: -kv[1])) + ".\n")
+          + ", ".join(f"{k} {100 * v:.1f} %" for k, v in sorted(by_type.items(), key=lambda kv: -kv[1]))
+          + f". Rated on {tp[0].get('dev_pairs', '?')} development pairs ({tp[0].get('dev_pairs_in_eval_set', '?')} left out"
+          " as pairs of the evaluation set).\n")
 
 # Length split: in the sample set, as in RewardBench, Chat Hard's and Safety's chosen responses are
 # mostly the shorter ones, so a section score can come from a length preference alone. `flame eval`

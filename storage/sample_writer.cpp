@@ -105,10 +105,14 @@ Expected<SampleWriteResult> writeSampleCorpus(Workspace& ws, const sample::Sampl
     // Held-out sets.
     auto eval = EvalWriter::create(ws, *source);
     if (!eval) return eval.error();
-    for (const auto& [name, scale] : {std::pair<std::string, double>{"sample", options.evalScale},
-                                      {"sample-dev", options.devScale}}) {
-        if (scale <= 0) continue;
-        for (const auto& e : sample::generateEvalSet(name, scale, options.seed)) {
+    // The development set is drawn disjoint from the evaluation set of the same options.
+    const auto evaluation = sample::generateEvalSet("sample", options.evalScale, options.seed);
+    std::vector<sample::EvalExample> development;
+    if (options.devScale > 0) development = sample::generateDevSet("sample-dev", options.devScale, options.seed, evaluation);
+    const std::vector<sample::EvalExample>* sets[] = {&evaluation, &development};
+    for (const auto* set : sets) {
+        if (set == &evaluation && options.evalScale <= 0) continue;
+        for (const auto& e : *set) {
             auto r = eval->insert(e);
             if (!r) return r.error();
             result.evalExamples += *r ? 1 : 0;

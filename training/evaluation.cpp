@@ -26,6 +26,10 @@ Expected<std::vector<EvalRow>> loadEvalSet(Workspace& ws, const std::string& set
     if (all.empty())
         return Error::badInput("the workspace has no evaluation set '" + set +
                                "' (the sample corpus writes 'sample' and 'sample-dev'; import a RewardBench file for 'rewardbench')");
+    return stratifiedRows(std::move(all), limit);
+}
+
+std::vector<EvalRow> stratifiedRows(std::vector<EvalRow> all, std::int64_t limit) {
     if (limit <= 0 || limit >= std::int64_t(all.size())) return all;
     std::map<std::string, std::int64_t> perSubset;
     for (const auto& r : all) ++perSubset[r.subset];

@@ -41,6 +41,8 @@ struct EvalRow {
 // max(1, round(rows * limit / total)) rows, so every subset is represented. BadInput when the set
 // is empty or unknown.
 Expected<std::vector<EvalRow>> loadEvalSet(Workspace& ws, const std::string& set, std::int64_t limit = 0);
+// That stratified subset of `rows` (all of them when limit <= 0).
+std::vector<EvalRow> stratifiedRows(std::vector<EvalRow> rows, std::int64_t limit);
 
 struct PairJudgment {
     double firstA = 0, firstB = 0;   // chosen shown as A: log p("choice: A"), log p("choice: B")

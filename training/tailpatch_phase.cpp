@@ -4,6 +4,7 @@
 // Measurements are stored after every group (run document "tailpatch" and tailpatch_results), so
 // a stopped run resumes with the next unmeasured group.
 #include <algorithm>
+#include <unordered_set>
 
 #include "model/hash.h"
 #include "training/checkpoint.h"
@@ -32,6 +33,24 @@ std::optional<Categories> categoriesFromJson(const json::Value* v) {
         c[tailpatch::index(cat)] = x->asDouble();
     }
     return c;
+}
+
+// The development rows without the pairs that also occur in the evaluation set (a workspace made
+// before the sample writer drew its development set disjoint has 75 such pairs in 270), and how
+// many were left out. Without an evaluation set there is nothing to leave out.
+Expected<std::pair<std::vector<EvalRow>, std::int64_t>> withoutEvaluationPairs(Workspace& ws, std::vector<EvalRow> dev,
+                                                                                const std::string& evalSet) {
+    auto evaluation = loadEvalSet(ws, evalSet);
+    if (!evaluation) return std::pair{std::move(dev), std::int64_t(0)};
+    auto key = [](const EvalRow& r) { return r.prompt + '\x1f' + r.chosen + '\x1f' + r.rejected; }; // any subset
+    std::unordered_set<std::string> inEvaluation;
+    for (const auto& r : *evaluation) inEvaluation.insert(key(r));
+    const std::size_t before = dev.size();
+    dev.erase(std::remove_if(dev.begin(), dev.end(), [&](const EvalRow& r) { return inEvaluation.count(key(r)) > 0; }),
+              dev.end());
+    if (dev.empty())
+        return Error::badInput("every pair of the development set is also in the evaluation set '" + evalSet + "'");
+    return std::pair{std::move(dev), std::int64_t(before - dev.size())};
 }
 
 struct GroupResult {
@@ -125,9 +144,12 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
     // Every rank loads the development set: its evaluations are sharded over the ranks.
     if (tp.devSet == cfg.evalSet)
         return Error::badInput("tail-patching must not be measured on the evaluation set '" + cfg.evalSet + "'");
-    auto loadedDev = loadEvalSet(*ctx.ws, tp.devSet, tp.devLimit);
+    auto loadedDev = loadEvalSet(*ctx.ws, tp.devSet);
     if (!loadedDev) return loadedDev.error();
-    const std::vector<EvalRow> devRows = std::move(*loadedDev);
+    auto disjoint = withoutEvaluationPairs(*ctx.ws, std::move(*loadedDev), cfg.evalSet);
+    if (!disjoint) return disjoint.error();
+    const std::vector<EvalRow> devRows = stratifiedRows(std::move(disjoint->first), tp.devLimit);
+    const std::int64_t devDropped = disjoint->second;
     auto parent = findCheckpoint(*ctx.ws, cfg.fromRun, cfg.fromStep);
     if (!parent) return parent.error();
     if (auto s = readCheckpoint(parent->second); !s) return s.error();
@@ -279,6 +301,8 @@ Expected<std::map<std::string, double>> runTailpatchPhase(WorkerContext& ctx) {
         json::Object e = planToJson(plan, *base).asObject();
         e.insert(e.begin(), {"event", json::Value("tailpatch_plan")});
         e.emplace_back("tailpatch_examples", json::Value(patchExamples));
+        e.emplace_back("dev_pairs", json::Value(std::int64_t(devRows.size())));
+        e.emplace_back("dev_pairs_in_eval_set", json::Value(devDropped)); // left out
         ctx.emit(std::move(e));
     }
     if (ctx.collective) {

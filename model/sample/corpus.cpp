@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_set>
 
 #include "model/hash.h"
 #include "model/rewardbench.h"
@@ -165,27 +166,53 @@ Pair evalPair(Writer& w, std::string_view subset) {
 
 } // namespace
 
-std::vector<EvalExample> generateEvalSet(const std::string& setName, double scale, std::uint64_t seed) {
-    std::vector<EvalExample> out;
+namespace {
+
+// The i-th example of subset s in the stream of `setName`.
+EvalExample evalExampleAt(const std::string& setName, std::size_t s, int i, std::uint64_t seed) {
     static const char* models[] = {"human", "gpt-4", "claude-v1", "llama-2-70b-chat", "mistral-7b",
                                    "vicuna-13b", "tulu-2-dpo-70b", "zephyr-7b"};
-    std::uint64_t setSalt = murmur3_128(setName).low;
+    const auto& subset = rewardbench::kSubsets[s];
+    Rng rng(mix64(seed ^ murmur3_128(setName).low) ^ mix64((std::uint64_t(s) << 32) | std::uint64_t(i)));
+    Writer w(rng, Side::Eval);
+    Pair p = evalPair(w, subset.name);
+    EvalExample e;
+    e.set = setName;
+    e.subset = std::string(subset.name);
+    e.prompt = std::move(p.prompt);
+    e.chosen = std::move(p.chosen);
+    e.rejected = std::move(p.rejected);
+    e.chosenModel = models[rng.below(8)];
+    e.rejectedModel = models[rng.below(8)];
+    return e;
+}
+
+int rowsAt(std::size_t s, double scale) { return std::max(2, int(std::lround(rewardbench::kSubsets[s].rows * scale))); }
+
+// Identity of a pair whatever its subset (the refusal subsets share a generator).
+std::string pairKey(const EvalExample& e) { return e.prompt + '\x1f' + e.chosen + '\x1f' + e.rejected; }
+
+} // namespace
+
+std::vector<EvalExample> generateEvalSet(const std::string& setName, double scale, std::uint64_t seed) {
+    std::vector<EvalExample> out;
+    for (std::size_t s = 0; s < rewardbench::kSubsets.size(); ++s)
+        for (int i = 0, n = rowsAt(s, scale); i < n; ++i) out.push_back(evalExampleAt(setName, s, i, seed));
+    return out;
+}
+
+std::vector<EvalExample> generateDevSet(const std::string& setName, double scale, std::uint64_t seed,
+                                        const std::vector<EvalExample>& evaluation) {
+    std::unordered_set<std::string> seen;
+    for (const auto& e : evaluation) seen.insert(pairKey(e));
+    std::vector<EvalExample> out;
     for (std::size_t s = 0; s < rewardbench::kSubsets.size(); ++s) {
-        const auto& subset = rewardbench::kSubsets[s];
-        int n = std::max(2, int(std::lround(subset.rows * scale)));
-        for (int i = 0; i < n; ++i) {
-            Rng rng(mix64(seed ^ setSalt) ^ mix64((std::uint64_t(s) << 32) | std::uint64_t(i)));
-            Writer w(rng, Side::Eval);
-            Pair p = evalPair(w, subset.name);
-            EvalExample e;
-            e.set = setName;
-            e.subset = std::string(subset.name);
-            e.prompt = std::move(p.prompt);
-            e.chosen = std::move(p.chosen);
-            e.rejected = std::move(p.rejected);
-            e.chosenModel = models[rng.below(8)];
-            e.rejectedModel = models[rng.below(8)];
+        const int wanted = rowsAt(s, scale);
+        for (int i = 0, kept = 0; kept < wanted && i < 20 * wanted; ++i) {
+            EvalExample e = evalExampleAt(setName, s, i, seed);
+            if (!seen.insert(pairKey(e)).second) continue;
             out.push_back(std::move(e));
+            ++kept;
         }
     }
     return out;

@@ -49,6 +49,14 @@ struct EvalExample {
     std::string prompt, chosen, rejected, chosenModel, rejectedModel;
 };
 std::vector<EvalExample> generateEvalSet(const std::string& setName, double scale, std::uint64_t seed);
+// The tail-patch development set: shaped like the evaluation set (max(2, round(rows x scale)) per
+// subset) from a stream of its own, and disjoint from `evaluation`. Some subsets' templates allow
+// few distinct pairs (the hep-* ones, the refusals), so a plain second sample repeats evaluation
+// pairs (75 of 270 at scale 0.1); a candidate identical to an evaluation pair or to an earlier
+// development pair is skipped and another drawn, at most 20 draws per row wanted, so a subset with
+// too few distinct pairs ends up smaller rather than overlapping.
+std::vector<EvalExample> generateDevSet(const std::string& setName, double scale, std::uint64_t seed,
+                                        const std::vector<EvalExample>& evaluation);
 
 // One CoBBLEr-shaped instruction with a reference and one response per system.
 struct BiasItem {

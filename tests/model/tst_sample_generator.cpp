@@ -269,6 +269,32 @@ private slots:
         QVERIFY(same < int(set.size()) / 10);
     }
 
+    void devSetIsDisjointFromTheEvaluationSet() {
+        const auto evaluation = generateEvalSet("sample", 0.25, 1);
+        auto key = [](const EvalExample& e) { return e.prompt + '|' + e.chosen + '|' + e.rejected; };
+        std::set<std::string> inEvaluation;
+        for (const auto& e : evaluation) inEvaluation.insert(key(e));
+        // A plain second sample of these small template spaces repeats evaluation pairs ...
+        int repeated = 0;
+        for (const auto& e : generateEvalSet("sample-dev", 0.25, 1)) repeated += inEvaluation.count(key(e)) ? 1 : 0;
+        QVERIFY2(repeated > 20, qPrintable(QString::number(repeated)));
+        // ... the development set does not, nor does it repeat itself, and it keeps its shape where
+        // the templates allow: every subset present, the large ones at full size.
+        const auto dev = generateDevSet("sample-dev", 0.25, 1, evaluation);
+        std::set<std::string> seen;
+        std::map<std::string, int> counts;
+        for (const auto& e : dev) {
+            QVERIFY2(!inEvaluation.count(key(e)), (e.subset + ": " + e.prompt).c_str());
+            QVERIFY2(seen.insert(key(e)).second, (e.subset + " repeats: " + e.prompt).c_str());
+            QCOMPARE(e.set, std::string("sample-dev"));
+            ++counts[e.subset];
+        }
+        QCOMPARE(counts.size(), std::size_t(23));
+        QCOMPARE(counts["math-prm"], int(std::lround(447 * 0.25)));
+        QCOMPARE(counts["llmbar-adver-neighbor"], int(std::lround(134 * 0.25)));
+        QCOMPARE(generateDevSet("sample-dev", 0.25, 1, evaluation).front().prompt, dev.front().prompt); // deterministic
+    }
+
     void evalSubsetsTestWhatTheirNamesSay() {
         const Lexicon& lex = lexicon(Side::Eval);
         for (const auto& e : generateEvalSet("sample", 0.5, 9)) {

@@ -41,6 +41,11 @@ private slots:
         QCOMPARE(*ws.db().queryInt("SELECT count(*) FROM judgments"), std::int64_t(10000));
         QVERIFY(s->evalBySet["sample"] > 600);
         QVERIFY(s->evalBySet["sample-dev"] > 200);
+        // Tail-patching is measured on the development set, never on evaluation pairs.
+        QCOMPARE(*ws.db().queryInt("SELECT count(*) FROM eval_examples a JOIN eval_examples b ON a.prompt = b.prompt "
+                                   "AND a.chosen = b.chosen AND a.rejected = b.rejected "
+                                   "WHERE a.set_name = 'sample' AND b.set_name = 'sample-dev'"),
+                 std::int64_t(0));
         QCOMPARE(s->biasItems, std::int64_t(50));
         QCOMPARE(*ws.db().queryInt("SELECT count(*) FROM bias_responses"), std::int64_t(50 * 15));
         // Every judgment becomes searchable.

@@ -291,6 +291,15 @@ private slots:
         auto rm = runCli({"train", m_ws, "--variant", "flame-rm", "--from", QString::number(m_finishedRun), "--steps", "2",
                           "--batch", "4", "--threads", "1", "--eval-limit", "20", "--json"});
         QVERIFY2(rm.exitCode == 0, qPrintable(rm.err + rm.out));
+        // A development pair that is also an evaluation pair (as in workspaces written before the
+        // development set was drawn disjoint) is left out of the tail-patch measurements.
+        {
+            auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadWrite);
+            FLAME_VERIFY_OK(ws);
+            FLAME_VERIFY_OK(ws->db().exec("INSERT INTO eval_examples(set_name, subset, prompt, chosen, rejected, content_hash) "
+                                          "SELECT 'sample-dev', 'refusals-offensive', prompt, chosen, rejected, randomblob(16) "
+                                          "FROM eval_examples WHERE set_name = 'sample' ORDER BY id LIMIT 1"));
+        }
         // One process, then two Gloo ranks (the development-set evaluations are sharded over them)
         // rating on the length-controlled measure.
         std::size_t patched = 0;
@@ -307,6 +316,9 @@ private slots:
             if (patched) QCOMPARE(groups.size(), patched);
             patched = groups.size();
             QCOMPARE(events(lines, "tailpatch_plan").size(), std::size_t(1));
+            const json::Value& plan = *events(lines, "tailpatch_plan").front();
+            QCOMPARE(plan.find("dev_pairs_in_eval_set")->asInt(), std::int64_t(1));
+            QVERIFY(plan.find("dev_pairs")->asInt() > 0);
             const std::int64_t run = createdRun(opt);
             auto ws = Workspace::open(m_ws.toStdString(), WorkspaceMode::ReadOnly);
             RunStore runs(*ws);
