@@ -6,11 +6,9 @@
 #   1. FLAMe        examples-proportional mixture of all 102 tasks (cap 2^16 scaled to the corpus);
 #   2. FLAMe-RM     FLAMe's final checkpoint + 50 steps of batch 8 on the four-task equal mix;
 #   3. FLAMe-Opt-RM tail-patch every task group from FLAMe's half-way checkpoint, rated on the
-#                   development set (sample-dev at the evaluation set's size, never the evaluation
-#                   set) by the length-controlled measure (--tailpatch-measure: a tail-patch that
-#                   only flips the network's length preference is not "helpful"), the paper's
-#                   bundles and weights, then trained from the initial network with a quarter of
-#                   FLAMe's examples;
+#                   development set (sample-dev at the evaluation set's size and disjoint from it,
+#                   never the evaluation set), the paper's bundles and weights, then trained from
+#                   the initial network with a quarter of FLAMe's examples;
 #   4. CoBBLEr-style bias probes of FLAMe; RewardBench-style evaluation of all three on the
 #      held-out evaluation set beside the random, always-longer and always-first baselines.
 # The summary states each claim and whether this run shows it, with the numbers. Nothing here is
@@ -19,8 +17,8 @@
 # usage: bench/reproduce.sh [BUILD_DIR] [WORK_DIR]
 # knobs (environment): JUDGMENTS=20000 PRETRAIN_STEPS=1000 (batch BATCH; 0: a random initial network)
 #   FLAME_STEPS=5000 BATCH=16 OPT_STEPS=FLAME_STEPS/2 (batch 8: a
-#   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 TP_MEASURE=length-controlled (or score, the
-#   paper's) DEV_SCALE=0.25 BIAS_INSTRUCTIONS=8 RANKS=$(nproc) SEED=1
+#   quarter of FLAMe's examples) TP_STEPS=24 TP_GROUP=8 TP_MEASURE=score (the paper's; or
+#   length-controlled, docs/reproduction.md) DEV_SCALE=0.25 BIAS_INSTRUCTIONS=8 RANKS=$(nproc) SEED=1
 #   (the seed of all three trainings: one seed is one draw, see docs/reproduction.md)
 # Training runs as RANKS data-parallel processes of one thread each (Gloo): at this network size a
 # second process is 1.6x the throughput of a second thread (docs/reproduction.md). The final
@@ -39,7 +37,7 @@ tp_steps=${TP_STEPS:-24}
 tp_group=${TP_GROUP:-8}
 bias_n=${BIAS_INSTRUCTIONS:-8}
 dev_scale=${DEV_SCALE:-0.25}
-tp_measure=${TP_MEASURE:-length-controlled}
+tp_measure=${TP_MEASURE:-score}
 ranks=${RANKS:-$(nproc)}
 seed=${SEED:-1}
 py=$(command -v python3)
