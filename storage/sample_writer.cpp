@@ -107,16 +107,15 @@ Expected<SampleWriteResult> writeSampleCorpus(Workspace& ws, const sample::Sampl
     if (!eval) return eval.error();
     // The development set is drawn disjoint from the evaluation set of the same options.
     const auto evaluation = sample::generateEvalSet("sample", options.evalScale, options.seed);
-    std::vector<sample::EvalExample> development;
-    if (options.devScale > 0) development = sample::generateDevSet("sample-dev", options.devScale, options.seed, evaluation);
-    const std::vector<sample::EvalExample>* sets[] = {&evaluation, &development};
-    for (const auto* set : sets) {
-        if (set == &evaluation && options.evalScale <= 0) continue;
-        for (const auto& e : *set) {
-            auto r = eval->insert(e);
-            if (!r) return r.error();
-            result.evalExamples += *r ? 1 : 0;
-        }
+    std::vector<sample::EvalExample> rows;
+    if (options.evalScale > 0) rows = evaluation;
+    if (options.devScale > 0)
+        for (auto& e : sample::generateDevSet("sample-dev", options.devScale, options.seed, evaluation))
+            rows.push_back(std::move(e));
+    for (const auto& e : rows) {
+        auto r = eval->insert(e);
+        if (!r) return r.error();
+        result.evalExamples += *r ? 1 : 0;
     }
     auto existingBias = ws.db().queryInt("SELECT count(*) FROM bias_items WHERE set_name = 'sample'");
     if (!existingBias) return existingBias.error();

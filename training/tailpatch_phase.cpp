@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "model/hash.h"
+#include "model/sample/corpus.h"
 #include "training/checkpoint.h"
 #include "training/model_io.h"
 #include "training/worker_internal.h"
@@ -42,7 +43,7 @@ Expected<std::pair<std::vector<EvalRow>, std::int64_t>> withoutEvaluationPairs(W
                                                                                 const std::string& evalSet) {
     auto evaluation = loadEvalSet(ws, evalSet);
     if (!evaluation) return std::pair{std::move(dev), std::int64_t(0)};
-    auto key = [](const EvalRow& r) { return r.prompt + '\x1f' + r.chosen + '\x1f' + r.rejected; }; // any subset
+    auto key = [](const EvalRow& r) { return sample::pairIdentity(r.prompt, r.chosen, r.rejected); };
     std::unordered_set<std::string> inEvaluation;
     for (const auto& r : *evaluation) inEvaluation.insert(key(r));
     const std::size_t before = dev.size();

@@ -192,7 +192,7 @@ void addTrainingCommands(CLI::App& app, int& exitCode) {
         cmd->add_option("--group-size", o->groupSize, "Tasks per tail-patch group");
         cmd->add_option("--tailpatch-measure", o->tailpatchMeasure,
                         "What tail-patch ratings compare: score (the category score, default) | length-controlled "
-                        "(its mean over chosen-longer and chosen-shorter pairs)")
+                        "(its accuracy with chosen-longer and chosen-shorter pairs weighted equally)")
             ->check(CLI::IsMember({"score", "length-controlled"}));
         cmd->add_option("--dev-set", o->devSet, "Development set of tail-patching (default sample-dev)");
         cmd->add_option("--dev-limit", o->devLimit, "Development examples per measurement (0: all)");

@@ -189,10 +189,16 @@ EvalExample evalExampleAt(const std::string& setName, std::size_t s, int i, std:
 
 int rowsAt(std::size_t s, double scale) { return std::max(2, int(std::lround(rewardbench::kSubsets[s].rows * scale))); }
 
-// Identity of a pair whatever its subset (the refusal subsets share a generator).
-std::string pairKey(const EvalExample& e) { return e.prompt + '\x1f' + e.chosen + '\x1f' + e.rejected; }
+std::string pairKey(const EvalExample& e) { return pairIdentity(e.prompt, e.chosen, e.rejected); }
 
 } // namespace
+
+std::string pairIdentity(std::string_view prompt, std::string_view chosen, std::string_view rejected) {
+    std::string key;
+    key.reserve(prompt.size() + chosen.size() + rejected.size() + 2);
+    key.append(prompt).append(1, '\x1f').append(chosen).append(1, '\x1f').append(rejected);
+    return key;
+}
 
 std::vector<EvalExample> generateEvalSet(const std::string& setName, double scale, std::uint64_t seed) {
     std::vector<EvalExample> out;

@@ -49,6 +49,9 @@ struct EvalExample {
     std::string prompt, chosen, rejected, chosenModel, rejectedModel;
 };
 std::vector<EvalExample> generateEvalSet(const std::string& setName, double scale, std::uint64_t seed);
+// Identity of a RewardBench-shaped pair whatever its subset (the refusal subsets share a
+// generator): what "the same pair" means between the development and evaluation sets.
+std::string pairIdentity(std::string_view prompt, std::string_view chosen, std::string_view rejected);
 // The tail-patch development set: shaped like the evaluation set (max(2, round(rows x scale)) per
 // subset) from a stream of its own, and disjoint from `evaluation`. Some subsets' templates allow
 // few distinct pairs (the hep-* ones, the refusals), so a plain second sample repeats evaluation
